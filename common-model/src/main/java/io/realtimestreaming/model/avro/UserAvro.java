@@ -1,0 +1,152 @@
+package io.realtimestreaming.model.avro;
+
+import io.realtimestreaming.model.User;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+
+/**
+ * The Avro {@code User} schema ({@code src/main/avro/user.avsc}, on the classpath as {@value
+ * #SCHEMA_RESOURCE}) and the conversion between {@link User} and its Avro binary form.
+ *
+ * <p>Generic records rather than generated classes: the mapping is fifteen fields, and one
+ * hand-written conversion keeps the schema file the only source of truth.
+ *
+ * <p>Reading always resolves the writer's schema (from the registry, by the id in the message)
+ * against this reader schema, so records written before or after a BACKWARD-compatible change still
+ * decode. Avro caches the resolution per (writer, reader) pair, so pass the same writer {@link
+ * Schema} instance each time (the registry client's cache does).
+ */
+public final class UserAvro {
+
+  /** Classpath location of {@code user.avsc}. */
+  public static final String SCHEMA_RESOURCE = "/avro/user.avsc";
+
+  // Immutable once parsed: the one piece of static state, shared by every thread.
+  private static final Schema SCHEMA = load();
+
+  private UserAvro() {}
+
+  /** The current (reader) schema. */
+  public static Schema schema() {
+    return SCHEMA;
+  }
+
+  public static GenericRecord toRecord(User user) {
+    GenericRecord record = new GenericData.Record(SCHEMA);
+    record.put("id", user.id().toString());
+    record.put("first_name", user.firstName());
+    record.put("last_name", user.lastName());
+    record.put("gender", user.gender());
+    record.put("address", user.address());
+    record.put("post_code", user.postCode());
+    record.put("email", user.email());
+    record.put("username", user.username());
+    record.put("dob", user.dob().toEpochMilli());
+    record.put("registered_date", user.registeredDate().toEpochMilli());
+    record.put("phone", user.phone());
+    record.put("picture", user.picture());
+    record.put("nationality", user.nationality());
+    record.put("ingestion_run_id", user.ingestionRunId().toString());
+    record.put("ingested_at", user.ingestedAt().toEpochMilli());
+    return record;
+  }
+
+  /**
+   * Converts a record of the current schema back to a {@link User}.
+   *
+   * @throws AvroRuntimeException if a required field is missing or a UUID does not parse
+   */
+  public static User fromRecord(GenericRecord record) {
+    try {
+      return new User(
+          uuid(record, "id"),
+          string(record, "first_name"),
+          string(record, "last_name"),
+          string(record, "gender"),
+          string(record, "address"),
+          string(record, "post_code"),
+          string(record, "email"),
+          string(record, "username"),
+          instant(record, "dob"),
+          instant(record, "registered_date"),
+          string(record, "phone"),
+          string(record, "picture"),
+          string(record, "nationality"),
+          uuid(record, "ingestion_run_id"),
+          instant(record, "ingested_at"));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new AvroRuntimeException("Avro User record is not a valid user: " + e.getMessage(), e);
+    }
+  }
+
+  public static byte[] toAvroBinary(User user) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    try {
+      new GenericDatumWriter<GenericRecord>(SCHEMA).write(toRecord(user), encoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write an in-memory Avro buffer", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes Avro binary written with {@code writerSchema} into a {@link User}, resolving it against
+   * the current schema (fields the writer added are skipped, fields it lacked take their defaults).
+   *
+   * @throws AvroRuntimeException if the payload is truncated or corrupt, the writer schema cannot
+   *     be resolved against the current one, or the record is not a valid user
+   */
+  public static User fromAvroBinary(byte[] payload, Schema writerSchema) {
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, null);
+    GenericRecord record;
+    try {
+      record = new GenericDatumReader<GenericRecord>(writerSchema, SCHEMA).read(null, decoder);
+    } catch (IOException e) {
+      throw new AvroRuntimeException(
+          "cannot decode a User from " + payload.length + " bytes of Avro binary: " + e, e);
+    }
+    return fromRecord(record);
+  }
+
+  private static String string(GenericRecord record, String field) {
+    Object value = record.get(field);
+    return value == null ? null : value.toString(); // Avro hands strings over as Utf8
+  }
+
+  private static UUID uuid(GenericRecord record, String field) {
+    String value = string(record, field);
+    return value == null ? null : UUID.fromString(value);
+  }
+
+  private static Instant instant(GenericRecord record, String field) {
+    Object value = record.get(field);
+    return value == null ? null : Instant.ofEpochMilli((Long) value);
+  }
+
+  private static Schema load() {
+    try (InputStream in = UserAvro.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            SCHEMA_RESOURCE + " is not on the classpath: is the common-model jar complete?");
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + SCHEMA_RESOURCE, e);
+    }
+  }
+}

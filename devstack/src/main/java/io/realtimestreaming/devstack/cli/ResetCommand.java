@@ -1,0 +1,42 @@
+package io.realtimestreaming.devstack.cli;
+
+import io.realtimestreaming.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "reset", description = "Stops everything and wipes the stack's data, logs and configuration (keeps downloaded runtimes).")
+final class ResetCommand implements Callable<Integer> {
+
+  @Option(names = "--all", description = "also delete the downloaded runtimes under .local/runtimes")
+  boolean all;
+
+  @Override
+  public Integer call() throws IOException {
+    StackSettings settings = PipelineCommand.settings();
+    PipelineCommand.stack(settings).down(List.of(), Duration.ofSeconds(20), System.out::println);
+    for (String dir : all ? List.of("data", "logs", "conf", "pids", "runtimes") : List.of("data", "logs", "conf", "pids")) {
+      delete(settings.home().resolve(dir));
+    }
+    System.out.println("wiped " + settings.home() + (all ? "" : " (runtimes kept)"));
+    return 0;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

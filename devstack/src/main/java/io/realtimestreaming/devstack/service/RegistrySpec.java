@@ -1,0 +1,64 @@
+package io.realtimestreaming.devstack.service;
+
+import io.realtimestreaming.devstack.stack.JavaCommand;
+import io.realtimestreaming.devstack.stack.Runtimes;
+import io.realtimestreaming.devstack.stack.ServiceSpec;
+import io.realtimestreaming.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Apicurio Registry 3.0.9 with its Confluent-compatible API, standing in for Confluent Schema
+ * Registry (which is not on Maven Central). Storage is in memory: schemas are registered again by
+ * their producers after a restart.
+ */
+final class RegistrySpec implements ServiceSpec {
+
+  @Override
+  public String name() {
+    return "registry";
+  }
+
+  @Override
+  public String address(StackSettings s) {
+    return s.registryUrl();
+  }
+
+  @Override
+  public List<Integer> ports(StackSettings s) {
+    return List.of(s.port(name()));
+  }
+
+  @Override
+  public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
+    Path dist = runtimes.unpacked("apicurio");
+    return JavaCommand.forService(s, runtimes, name())
+        .jvm(
+            "-Dquarkus.http.port=" + s.port(name()),
+            "-Dquarkus.http.host=" + s.host(),
+            "-Dquarkus.log.console.color=false",
+            "-XX:TieredStopAtLevel=1")
+        .main("-jar", dist.resolve("apicurio-registry-app-3.0.9-runner.jar").toString());
+  }
+
+  @Override
+  public boolean isReady(StackSettings s) {
+    return HttpProbe.answers200(s.registryUrl() + "/subjects");
+  }
+
+  /** Apicurio's default compatibility is NONE; the pipeline's contract is BACKWARD. */
+  @Override
+  public void afterReady(StackSettings s) throws Exception {
+    HttpResponse<String> response =
+        HttpProbe.put(
+            s.registryUrl() + "/config",
+            "application/vnd.schemaregistry.v1+json",
+            "{\"compatibility\":\"BACKWARD\"}");
+    if (response.statusCode() != 200) {
+      throw new IOException("setting global compatibility BACKWARD answered "
+          + response.statusCode() + ": " + response.body());
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.realtimestreaming.devstack.stack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Linux's /proc says about processes and sockets: who holds a port, how much memory a
+ * process tree uses, whether a PID is still the process we started. The JDK has no API for port
+ * owners or RSS, hence this small reader.
+ */
+public final class Processes {
+
+  private Processes() {}
+
+  /** A running process: its PID and command line. */
+  public record Owner(long pid, String commandLine) {}
+
+  public static boolean isAlive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  public static String commandLine(long pid) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Whether something accepts TCP connections on host:port. */
+  public static boolean portAnswers(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 300);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The process listening on a TCP port, if /proc lets us see it. */
+  public static Optional<Owner> listenerOf(int port) {
+    Set<String> inodes = listeningInodes(port);
+    if (inodes.isEmpty()) {
+      return Optional.empty();
+    }
+    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path proc : procs) {
+        if (holdsAny(proc.resolve("fd"), inodes)) {
+          long pid = Long.parseLong(proc.getFileName().toString());
+          return Optional.of(new Owner(pid, commandLine(pid)));
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** Resident memory of a process and its descendants, in bytes (0 when gone). */
+  public static long residentBytes(long pid) {
+    long total = rss(pid);
+    for (ProcessHandle child :
+        ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+      total += rss(child.pid());
+    }
+    return total;
+  }
+
+  private static long rss(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private static Set<String> listeningInodes(int port) {
+    Set<String> inodes = new HashSet<>();
+    String hexPort = String.format(":%04X", port);
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      try {
+        for (String line : Files.readAllLines(Path.of(table))) {
+          String[] f = line.trim().split("\\s+");
+          // local_address is field 1, state field 3 (0A = LISTEN), inode field 9
+          if (f.length > 9 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
+            inodes.add("socket:[" + f[9] + "]");
+          }
+        }
+      } catch (IOException e) {
+        // no IPv6 table on this machine: nothing listens there
+      }
+    }
+    return inodes;
+  }
+
+  private static boolean holdsAny(Path fdDir, Set<String> inodes) {
+    try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
+      for (Path fd : fds) {
+        try {
+          if (inodes.contains(Files.readSymbolicLink(fd).toString())) {
+            return true;
+          }
+        } catch (IOException e) {
+          // the descriptor closed while we looked
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+}

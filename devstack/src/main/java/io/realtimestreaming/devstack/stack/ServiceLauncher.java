@@ -1,0 +1,84 @@
+package io.realtimestreaming.devstack.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts one service as a child process in its own session (so it outlives the CLI), waits until
+ * its readiness probe answers, and runs its one-time setup. A running service is left alone.
+ */
+final class ServiceLauncher {
+
+  private final StackSettings settings;
+  private final Runtimes runtimes;
+  private final PidFiles pids;
+  private final StaleProcesses stale;
+
+  ServiceLauncher(StackSettings settings, Runtimes runtimes, PidFiles pids) {
+    this.settings = settings;
+    this.runtimes = runtimes;
+    this.pids = pids;
+    this.stale = new StaleProcesses(settings, pids);
+  }
+
+  /** Answers a one-line account of what it did; throws {@link ServiceFailedException}. */
+  String start(ServiceSpec spec) throws Exception {
+    String name = spec.name();
+    Instant begin = Instant.now();
+    Optional<Long> running = pids.running(name);
+    if (running.isPresent() && spec.isReady(settings)) {
+      spec.afterReady(settings);
+      return name + ": already running (PID " + running.get() + "), left alone";
+    }
+    if (running.isEmpty() && stale.clearPorts(spec).isEmpty()) {
+      pids.write(name, launch(spec));
+    }
+    awaitReady(spec, pids.running(name).orElseThrow());
+    spec.afterReady(settings);
+    return String.format(
+        "%s: ready in %.1f s", name, Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+  }
+
+  private long launch(ServiceSpec spec) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add("setsid");
+    command.addAll(spec.prepare(settings, runtimes));
+    Files.createDirectories(settings.logFile(spec.name()).getParent());
+    Files.createDirectories(settings.dataDir(spec.name()));
+    Files.writeString(
+        settings.logFile(spec.name()),
+        "---- " + Instant.now() + " starting " + spec.name() + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    Process process =
+        new ProcessBuilder(command)
+            .directory(settings.dataDir(spec.name()).toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile(spec.name()).toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    return process.pid();
+  }
+
+  private void awaitReady(ServiceSpec spec, long pid) throws InterruptedException {
+    Instant deadline = Instant.now().plus(spec.startTimeout());
+    while (!spec.isReady(settings)) {
+      if (!Processes.isAlive(pid)) {
+        throw new ServiceFailedException(spec.name(), "exited during start-up", settings);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new ServiceFailedException(
+            spec.name(),
+            "not ready after " + spec.startTimeout().toSeconds() + " s (PID " + pid
+                + " still runs; a slow machine? raise it with PIPELINE_START_TIMEOUT)",
+            settings);
+      }
+      Thread.sleep(250);
+    }
+  }
+}

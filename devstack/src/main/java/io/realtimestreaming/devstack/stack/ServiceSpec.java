@@ -1,0 +1,36 @@
+package io.realtimestreaming.devstack.stack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** What the stack needs to know to run one service as a child process. */
+public interface ServiceSpec {
+
+  /** The name used on the command line, in pid/log file names and in the status table. */
+  String name();
+
+  /** What a client connects to, e.g. {@code 127.0.0.1:9092}, for the status table. */
+  String address(StackSettings settings);
+
+  /** The ports the service binds; the first is the one clients use. */
+  List<Integer> ports(StackSettings settings);
+
+  /** Services that must be ready before this one starts. */
+  default List<String> dependsOn() {
+    return List.of();
+  }
+
+  /** Writes configuration files and answers the command line that runs the service. */
+  List<String> prepare(StackSettings settings, Runtimes runtimes) throws IOException;
+
+  /** A real readiness probe: true when clients can use the service. Never throws. */
+  boolean isReady(StackSettings settings);
+
+  /** Idempotent setup once ready: topics, databases, schema, compatibility. */
+  default void afterReady(StackSettings settings) throws Exception {}
+
+  default Duration startTimeout() {
+    return Duration.ofSeconds(120);
+  }
+}

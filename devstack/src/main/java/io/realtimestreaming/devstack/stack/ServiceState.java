@@ -1,0 +1,9 @@
+package io.realtimestreaming.devstack.stack;
+
+/** One row of {@code ./pipeline status}. */
+public record ServiceState(String service, String address, Long pid, String state, long rssBytes) {
+
+  public boolean running() {
+    return pid != null;
+  }
+}

@@ -1,0 +1,140 @@
+package io.realtimestreaming.devstack.stack;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the no-Docker stack lives and how it is sized. Everything comes from the environment
+ * ({@code PIPELINE_<SERVICE>_PORT}, {@code PIPELINE_<SERVICE>_HEAP}, ...) with the documented
+ * development defaults, and may be overridden per command by flags.
+ */
+public record StackSettings(
+    Path repoRoot,
+    Path home,
+    String host,
+    Map<String, Integer> ports,
+    Map<String, String> heaps,
+    String postgresDatabase,
+    String postgresUser,
+    String postgresPassword,
+    String cassandraReplication) {
+
+  private static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of(
+          "zookeeper", 2181,
+          "kafka", 9092,
+          "registry", 8081,
+          "postgres", 5432,
+          "cassandra", 9042,
+          "randomuser", 8099);
+
+  private static final Map<String, String> DEFAULT_HEAPS =
+      Map.of(
+          "zookeeper", "128m",
+          "kafka", "512m",
+          "registry", "384m",
+          "postgres", "128m",
+          "cassandra", "1g",
+          "randomuser", "256m");
+
+  public StackSettings {
+    ports = Map.copyOf(ports);
+    heaps = Map.copyOf(heaps);
+  }
+
+  /** Settings from the environment; {@code repoRoot} is the checkout that holds ./pipeline. */
+  public static StackSettings fromEnvironment(Path repoRoot, Map<String, String> env) {
+    Map<String, Integer> ports = new HashMap<>();
+    Map<String, String> heaps = new HashMap<>();
+    DEFAULT_PORTS.forEach(
+        (name, port) -> {
+          String value = env.get(variable(name, "PORT"));
+          ports.put(name, value == null || value.isBlank() ? port : parsePort(name, value));
+        });
+    DEFAULT_HEAPS.forEach((name, heap) -> heaps.put(name, env.getOrDefault(variable(name, "HEAP"), heap)));
+    Path home = Path.of(env.getOrDefault("PIPELINE_HOME", repoRoot.resolve(".local").toString()));
+    return new StackSettings(
+        repoRoot,
+        home.toAbsolutePath(),
+        env.getOrDefault("PIPELINE_HOST", "127.0.0.1"),
+        ports,
+        heaps,
+        env.getOrDefault("PIPELINE_POSTGRES_DB", "ingest"),
+        env.getOrDefault("PIPELINE_POSTGRES_USER", "ingest"),
+        env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", "ingest"),
+        env.getOrDefault("PIPELINE_CASSANDRA_REPLICATION", ""));
+  }
+
+  /** A copy with some ports and heaps replaced, as given by command-line flags. */
+  public StackSettings with(Map<String, Integer> portOverrides, Map<String, String> heapOverrides) {
+    Map<String, Integer> p = new HashMap<>(ports);
+    Map<String, String> h = new HashMap<>(heaps);
+    portOverrides.forEach((name, port) -> p.put(known(name), port));
+    heapOverrides.forEach((name, heap) -> h.put(known(name), heap));
+    return new StackSettings(
+        repoRoot, home, host, p, h, postgresDatabase, postgresUser, postgresPassword, cassandraReplication);
+  }
+
+  public int port(String service) {
+    return ports.get(known(service));
+  }
+
+  public String heap(String service) {
+    return heaps.get(known(service));
+  }
+
+  public Path dataDir(String service) {
+    return home.resolve("data").resolve(service);
+  }
+
+  public Path logFile(String service) {
+    return home.resolve("logs").resolve(service + ".log");
+  }
+
+  public Path pidFile(String service) {
+    return home.resolve("pids").resolve(service + ".pid");
+  }
+
+  public Path confDir() {
+    return home.resolve("conf");
+  }
+
+  public Path runtimesDir() {
+    return home.resolve("runtimes");
+  }
+
+  public String kafkaBootstrapServers() {
+    return host + ":" + port("kafka");
+  }
+
+  /** Base URL of the registry's Confluent-compatible API. */
+  public String registryUrl() {
+    return "http://" + host + ":" + port("registry") + "/apis/ccompat/v7";
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + host + ":" + port("postgres") + "/" + database;
+  }
+
+  private static String known(String service) {
+    if (!DEFAULT_PORTS.containsKey(service)) {
+      throw new IllegalArgumentException(
+          "unknown service '" + service + "'; known: " + String.join(", ", DEFAULT_PORTS.keySet()));
+    }
+    return service;
+  }
+
+  private static String variable(String service, String what) {
+    return "PIPELINE_" + service.toUpperCase(Locale.ROOT) + "_" + what;
+  }
+
+  private static int parsePort(String service, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(variable(service, "PORT") + "=" + value + " is not a port number");
+    }
+  }
+}
