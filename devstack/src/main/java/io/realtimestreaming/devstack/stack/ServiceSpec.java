@@ -16,6 +16,14 @@ public interface ServiceSpec {
   /** The ports the service binds; the first is the one clients use. */
   List<Integer> ports(StackSettings settings);
 
+  /**
+   * Infrastructure (brokers, databases) starts with a bare {@code ./pipeline up}; the pipeline's
+   * own applications start only when named.
+   */
+  default boolean infrastructure() {
+    return true;
+  }
+
   /** Services that must be ready before this one starts. */
   default List<String> dependsOn() {
     return List.of();

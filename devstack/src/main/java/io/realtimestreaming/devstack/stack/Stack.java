@@ -35,7 +35,7 @@ public final class Stack {
   }
 
   /**
-   * Starts {@code names} (all when empty) and what they depend on. Answers the failures: empty
+   * Starts {@code names} (the infrastructure when empty) and what they depend on. Answers the failures: empty
    * when every service is ready.
    */
   public List<String> up(List<String> names, Consumer<String> progress) {
@@ -70,11 +70,19 @@ public final class Stack {
     return failures;
   }
 
-  /** Stops {@code names} (all when empty); Kafka before ZooKeeper, the rest in parallel. */
+  /**
+   * Stops {@code names} (all when empty): the applications first, so they don't log a storm of
+   * connection errors, then the infrastructure in parallel, ZooKeeper after Kafka.
+   */
   public void down(List<String> names, Duration timeout, Consumer<String> progress) {
     List<String> targets = names.isEmpty() ? serviceNames() : names;
     targets.forEach(this::spec);
     ServiceStopper stopper = new ServiceStopper(pids, timeout);
+    targets.stream()
+        .filter(name -> !spec(name).infrastructure())
+        .toList()
+        .forEach(name -> stopOne(stopper, name, progress));
+    targets = targets.stream().filter(name -> spec(name).infrastructure()).toList();
     List<String> last = targets.contains("zookeeper") ? List.of("zookeeper") : List.of();
     List<CompletableFuture<Void>> first =
         targets.stream()
@@ -128,7 +136,11 @@ public final class Stack {
 
   private List<ServiceSpec> withDependencies(List<String> names) {
     Set<String> wanted = new LinkedHashSet<>();
-    (names.isEmpty() ? serviceNames() : names).forEach(name -> addWithDependencies(name, wanted));
+    List<String> roots =
+        names.isEmpty()
+            ? catalog.values().stream().filter(ServiceSpec::infrastructure).map(ServiceSpec::name).toList()
+            : names;
+    roots.forEach(name -> addWithDependencies(name, wanted));
     return catalog.values().stream().filter(spec -> wanted.contains(spec.name())).toList();
   }
 

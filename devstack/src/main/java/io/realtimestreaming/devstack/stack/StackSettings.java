@@ -28,7 +28,9 @@ public record StackSettings(
           "registry", 8081,
           "postgres", 5432,
           "cassandra", 9042,
-          "randomuser", 8099);
+          "randomuser", 8099,
+          "ingest-service", 8088,
+          "stream-job", 4040);
 
   private static final Map<String, String> DEFAULT_HEAPS =
       Map.of(
@@ -37,7 +39,9 @@ public record StackSettings(
           "registry", "384m",
           "postgres", "128m",
           "cassandra", "1g",
-          "randomuser", "256m");
+          "randomuser", "256m",
+          "ingest-service", "384m",
+          "stream-job", "1g");
 
   public StackSettings {
     ports = Map.copyOf(ports);
@@ -127,7 +131,7 @@ public record StackSettings(
   }
 
   private static String variable(String service, String what) {
-    return "PIPELINE_" + service.toUpperCase(Locale.ROOT) + "_" + what;
+    return "PIPELINE_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + what;
   }
 
   private static int parsePort(String service, String value) {
