@@ -2,6 +2,7 @@ package io.realtimestreaming.devstack.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 
 /** The pid files under {@code .local/pids}: which of our services run, and as which process. */
@@ -47,9 +48,15 @@ public final class PidFiles {
 
   /** Alive, and started by this stack for this service (not a reused PID). */
   public boolean isOurs(long pid, String service) {
+    if (!Processes.isAlive(pid)) {
+      return false;
+    }
     String cmd = Processes.commandLine(pid);
-    return Processes.isAlive(pid)
-        && cmd.contains(JavaCommand.marker(service) + " ")
-        && cmd.contains("-Dpipeline.home=" + settings.home() + " ");
+    boolean javaMarkers =
+        cmd.contains(JavaCommand.marker(service) + " ")
+            && cmd.contains("-Dpipeline.home=" + settings.home() + " ");
+    List<String> env = Processes.environment(pid);
+    return javaMarkers
+        || (env.contains("PIPELINE_SERVICE=" + service) && env.contains("PIPELINE_HOME=" + settings.home()));
   }
 }

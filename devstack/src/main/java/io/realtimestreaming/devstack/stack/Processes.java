@@ -37,6 +37,16 @@ public final class Processes {
     }
   }
 
+  /** The environment a process started with, as NAME=value entries (empty when unreadable). */
+  public static List<String> environment(long pid) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+      return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   /** Whether something accepts TCP connections on host:port. */
   public static boolean portAnswers(String host, int port) {
     try (Socket socket = new Socket()) {

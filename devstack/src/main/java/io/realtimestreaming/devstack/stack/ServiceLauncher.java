@@ -55,14 +55,17 @@ final class ServiceLauncher {
         "---- " + Instant.now() + " starting " + spec.name() + "\n",
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(settings.dataDir(spec.name()).toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile(spec.name()).toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    return process.pid();
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(spec.environment(settings));
+    // how PidFiles recognizes processes that are not JVMs (and so carry no -Dpipeline.* marker)
+    builder.environment().put("PIPELINE_SERVICE", spec.name());
+    builder.environment().put("PIPELINE_HOME", settings.home().toString());
+    return builder.start().pid();
   }
 
   private void awaitReady(ServiceSpec spec, long pid) throws InterruptedException {

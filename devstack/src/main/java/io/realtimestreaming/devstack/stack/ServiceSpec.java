@@ -3,6 +3,7 @@ package io.realtimestreaming.devstack.stack;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What the stack needs to know to run one service as a child process. */
 public interface ServiceSpec {
@@ -31,6 +32,11 @@ public interface ServiceSpec {
 
   /** Writes configuration files and answers the command line that runs the service. */
   List<String> prepare(StackSettings settings, Runtimes runtimes) throws IOException;
+
+  /** Environment variables the service's process gets on top of the CLI's own. */
+  default Map<String, String> environment(StackSettings settings) {
+    return Map.of();
+  }
 
   /** A real readiness probe: true when clients can use the service. Never throws. */
   boolean isReady(StackSettings settings);

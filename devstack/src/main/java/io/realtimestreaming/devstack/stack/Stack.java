@@ -39,7 +39,12 @@ public final class Stack {
    * when every service is ready.
    */
   public List<String> up(List<String> names, Consumer<String> progress) {
-    List<ServiceSpec> wanted = withDependencies(names);
+    try (StackLock lock = StackLock.acquire(settings)) {
+      return upLocked(withDependencies(names), progress);
+    }
+  }
+
+  private List<String> upLocked(List<ServiceSpec> wanted, Consumer<String> progress) {
     ServiceLauncher launcher = new ServiceLauncher(settings, new Runtimes(settings), pids);
     Map<String, CompletableFuture<Void>> started = new HashMap<>();
     List<String> failures = new ArrayList<>();
@@ -75,6 +80,12 @@ public final class Stack {
    * connection errors, then the infrastructure in parallel, ZooKeeper after Kafka.
    */
   public void down(List<String> names, Duration timeout, Consumer<String> progress) {
+    try (StackLock lock = StackLock.acquire(settings)) {
+      downLocked(names, timeout, progress);
+    }
+  }
+
+  private void downLocked(List<String> names, Duration timeout, Consumer<String> progress) {
     List<String> targets = names.isEmpty() ? serviceNames() : names;
     targets.forEach(this::spec);
     ServiceStopper stopper = new ServiceStopper(pids, timeout);

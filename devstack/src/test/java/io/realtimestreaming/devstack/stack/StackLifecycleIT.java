@@ -1,0 +1,117 @@
+package io.realtimestreaming.devstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI's process management, on a stack of its own (own home and ports, so the developer's
+ * stack is untouched): recovery after {@code kill -9}, a clean {@code down}, port conflicts.
+ */
+class StackLifecycleIT {
+
+  @TempDir Path home;
+  private int postgresPort;
+  private int zookeeperPort;
+  private PipelineCli cli;
+
+  @BeforeEach
+  void ownStack() throws Exception {
+    postgresPort = PipelineCli.freePort();
+    zookeeperPort = PipelineCli.freePort();
+    cli =
+        new PipelineCli(
+            Map.of(
+                "PIPELINE_HOME", home.toString(),
+                "PIPELINE_POSTGRES_PORT", Integer.toString(postgresPort),
+                "PIPELINE_ZOOKEEPER_PORT", Integer.toString(zookeeperPort)));
+  }
+
+  @AfterEach
+  void stopEverything() throws Exception {
+    cli.run("down");
+  }
+
+  @Test
+  void aKilledServiceComesBackWithItsDataAndDownLeavesNothingRunning() throws Exception {
+    assertThat(cli.run("up", "postgres", "zookeeper").exitCode()).isZero();
+    execute("create table survivors (name text)", "insert into survivors values ('Çetin')");
+    long postgresJvm = Long.parseLong(Files.readString(home.resolve("pids/postgres.pid")).trim());
+
+    ProcessHandle.of(postgresJvm).orElseThrow().destroyForcibly();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.isAlive(postgresJvm));
+    // the known leftover: PostgreSQL outlives the JVM that started it
+    assertThat(Processes.portAnswers("127.0.0.1", postgresPort)).isTrue();
+
+    PipelineCli.Result again = cli.run("up", "postgres");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.output()).contains("left running by an earlier kill -9");
+    assertThat(query("select name from survivors")).isEqualTo("Çetin");
+    assertThat(cli.run("status").output()).containsPattern("postgres .* ready");
+
+    PipelineCli.Result down = cli.run("down");
+    assertThat(down.exitCode()).isZero();
+    assertThat(Processes.portAnswers("127.0.0.1", postgresPort)).isFalse();
+    assertThat(Processes.portAnswers("127.0.0.1", zookeeperPort)).isFalse();
+    assertThat(ProcessHandle.allProcesses().map(p -> Processes.commandLine(p.pid())))
+        .noneMatch(cmd -> cmd.contains(home.toString()));
+  }
+
+  @Test
+  void aPortHeldByAnotherProcessFailsUpWithItsOwner() throws Exception {
+    try (ServerSocket squatter = new ServerSocket(zookeeperPort, 50, InetAddress.getByName("127.0.0.1"))) {
+      PipelineCli.Result result = cli.run("up", "zookeeper");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.output())
+          .contains("port " + zookeeperPort + " is held by PID " + ProcessHandle.current().pid())
+          .contains("PIPELINE_ZOOKEEPER_PORT");
+    }
+  }
+
+  @Test
+  void upIsIdempotent() throws Exception {
+    assertThat(cli.run("up", "zookeeper").exitCode()).isZero();
+    long pid = Long.parseLong(Files.readString(home.resolve("pids/zookeeper.pid")).trim());
+
+    PipelineCli.Result again = cli.run("up", "zookeeper");
+
+    assertThat(again.output()).contains("zookeeper: already running (PID " + pid + "), left alone");
+  }
+
+  private void execute(String... statements) throws Exception {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+    }
+  }
+
+  private String query(String sql) throws Exception {
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
+
+  private Connection connect() throws Exception {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/ingest", "ingest", "ingest");
+  }
+}

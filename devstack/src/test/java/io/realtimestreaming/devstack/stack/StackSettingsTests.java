@@ -1,0 +1,68 @@
+package io.realtimestreaming.devstack.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTests {
+
+  private static final Path ROOT = Path.of("/repo");
+
+  @Test
+  void defaultsAreTheDesignPorts() {
+    StackSettings s = StackSettings.fromEnvironment(ROOT, Map.of());
+
+    assertThat(s.port("zookeeper")).isEqualTo(2181);
+    assertThat(s.port("kafka")).isEqualTo(9092);
+    assertThat(s.port("registry")).isEqualTo(8081);
+    assertThat(s.port("postgres")).isEqualTo(5432);
+    assertThat(s.port("cassandra")).isEqualTo(9042);
+    assertThat(s.port("randomuser")).isEqualTo(8099);
+    assertThat(s.port("ingest-service")).isEqualTo(8088);
+    assertThat(s.home()).isEqualTo(Path.of("/repo/.local"));
+    assertThat(s.registryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
+  }
+
+  @Test
+  void environmentOverridesPortsHeapsAndHome() {
+    StackSettings s =
+        StackSettings.fromEnvironment(
+            ROOT,
+            Map.of(
+                "PIPELINE_KAFKA_PORT", "19092",
+                "PIPELINE_INGEST_SERVICE_PORT", "18088",
+                "PIPELINE_CASSANDRA_HEAP", "768m",
+                "PIPELINE_HOME", "/tmp/stack"));
+
+    assertThat(s.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+    assertThat(s.port("ingest-service")).isEqualTo(18088);
+    assertThat(s.heap("cassandra")).isEqualTo("768m");
+    assertThat(s.pidFile("kafka")).isEqualTo(Path.of("/tmp/stack/pids/kafka.pid"));
+  }
+
+  @Test
+  void flagsOverrideTheEnvironment() {
+    StackSettings s =
+        StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_KAFKA_PORT", "19092"))
+            .with(Map.of("kafka", 29092), Map.of("kafka", "1g"));
+
+    assertThat(s.port("kafka")).isEqualTo(29092);
+    assertThat(s.heap("kafka")).isEqualTo("1g");
+  }
+
+  @Test
+  void aPortThatIsNoNumberIsNamedInTheError() {
+    assertThatThrownBy(() -> StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_POSTGRES_PORT", "five")))
+        .hasMessageContaining("PIPELINE_POSTGRES_PORT=five");
+  }
+
+  @Test
+  void anUnknownServiceListsTheKnownOnes() {
+    StackSettings s = StackSettings.fromEnvironment(ROOT, Map.of());
+
+    assertThatThrownBy(() -> s.port("mysql")).hasMessageContaining("unknown service 'mysql'").hasMessageContaining("kafka");
+  }
+}
