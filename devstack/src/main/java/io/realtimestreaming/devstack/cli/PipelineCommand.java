@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       LogsCommand.class,
       CqlCommand.class,
-      ResetCommand.class
+      ResetCommand.class,
+      DemoCommand.class
     })
 public final class PipelineCommand implements Runnable {
 

@@ -18,8 +18,6 @@ import java.util.Map;
 /** Cassandra 5.0.9 (cassandra-all) as a single node, with cassandra/schema.cql applied once ready. */
 final class CassandraSpec implements ServiceSpec {
 
-  static final int STORAGE_PORT = 7000;
-
   /** The module flags of Cassandra's conf/jvm17-server.options, which cassandra-all needs on 17. */
   private static final List<String> JDK17_FLAGS =
       List.of(
@@ -61,7 +59,7 @@ final class CassandraSpec implements ServiceSpec {
 
   @Override
   public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()), STORAGE_PORT);
+    return List.of(s.port(name()), s.port("cassandra-storage"));
   }
 
   @Override
@@ -79,7 +77,7 @@ final class CassandraSpec implements ServiceSpec {
             Map.of(
                 "host", s.host(),
                 "port", Integer.toString(s.port(name())),
-                "storagePort", Integer.toString(STORAGE_PORT),
+                "storagePort", Integer.toString(s.port("cassandra-storage")),
                 "dataDir", data.toString()));
     Path logback = ConfigTemplate.write(s, "cassandra-logback.xml", Map.of());
     return JavaCommand.forService(s, runtimes, name())

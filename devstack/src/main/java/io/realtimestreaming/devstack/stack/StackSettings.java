@@ -28,6 +28,7 @@ public record StackSettings(
           "registry", 8081,
           "postgres", 5432,
           "cassandra", 9042,
+          "cassandra-storage", 7000,
           "randomuser", 8099,
           "ingest-service", 8088,
           "stream-job", 4040);
