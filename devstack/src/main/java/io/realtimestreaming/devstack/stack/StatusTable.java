@@ -9,7 +9,7 @@ public final class StatusTable {
   private StatusTable() {}
 
   public static void print(List<ServiceState> states, PrintStream out) {
-    String format = "%-11s %-36s %-8s %-18s %8s%n";
+    String format = "%-15s %-40s %-8s %-18s %8s%n";
     out.printf(format, "SERVICE", "ADDRESS", "PID", "STATE", "RSS");
     long total = 0;
     for (ServiceState s : states) {
