@@ -1,0 +1,148 @@
+package io.realtimestreaming.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.realtimestreaming.deploy.compose.ComposeFile;
+import io.realtimestreaming.deploy.docker.Dockerfile;
+import io.realtimestreaming.deploy.rules.DocumentedVariables;
+import io.realtimestreaming.deploy.rules.HealthGatedDependencies;
+import io.realtimestreaming.deploy.rules.Healthchecks;
+import io.realtimestreaming.deploy.rules.NonRootImages;
+import io.realtimestreaming.deploy.rules.PinnedActions;
+import io.realtimestreaming.deploy.rules.PinnedImages;
+import io.realtimestreaming.deploy.rules.PublishedPorts;
+import io.realtimestreaming.deploy.rules.RequiredSettings;
+import io.realtimestreaming.deploy.rules.SpringPlaceholders;
+import io.realtimestreaming.deploy.rules.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The repository's docker-compose.yml, Dockerfiles, .env.example and CI workflow keep every rule. */
+class RepositoryDeploymentTests {
+
+  private static final ComposeFile COMPOSE = Repository.compose();
+
+  /** Ports DESIGN.md and docs/docker-compose.md send users to. */
+  private static final List<Integer> DOCUMENTED_PORTS = List.of(8080, 9021, 9042, 9092, 8081, 2181, 5432, 8088, 8099, 9090, 7077, 4040);
+
+  /** The environment contract of the applications (shared contract, "Environment contract"). */
+  private static final Map<String, List<String>> CONTRACT_SETTINGS =
+      Map.of(
+          "ingest-service",
+          List.of(
+              "SERVER_PORT", "INGEST_API_KEY", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
+              "KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "RANDOMUSER_BASE_URL", "INGEST_TOPIC"),
+          "stream-job",
+          List.of(
+              "SPARK_MASTER", "KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "STREAM_TOPIC", "STREAM_DLQ_TOPIC",
+              "CASSANDRA_CONTACT_POINTS", "CASSANDRA_LOCAL_DC", "CASSANDRA_KEYSPACE", "CASSANDRA_TABLE", "STREAM_CHECKPOINT_DIR"),
+          "postgres",
+          List.of("POSTGRES_PASSWORD", "INGEST_DB_PASSWORD", "AIRFLOW_DB_PASSWORD"),
+          "schema-registry",
+          List.of("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS"),
+          "control-center",
+          List.of("CONTROL_CENTER_BOOTSTRAP_SERVERS", "CONTROL_CENTER_SCHEMA_REGISTRY_URL"));
+
+  /** What every Airflow component needs to reach its database, the other components and the pipeline. */
+  private static final List<String> AIRFLOW_SETTINGS =
+      List.of(
+          "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__API_AUTH__JWT_SECRET", "AIRFLOW__CORE__EXECUTION_API_SERVER_URL",
+          "AIRFLOW_CONN_INGEST_API", "AIRFLOW_CONN_CASSANDRA_DEFAULT");
+
+  @Test
+  void composeImagesArePinned() {
+    assertThat(PinnedImages.check(COMPOSE)).isEmpty();
+  }
+
+  @Test
+  void dockerfilesPinTheirBaseImagesAndEndAsANonRootUser() {
+    List<Violation> violations = new ArrayList<>();
+    Repository.builtDockerfiles().forEach((path, dockerfile) -> {
+      violations.addAll(PinnedImages.check(path, dockerfile));
+      violations.addAll(NonRootImages.check(path, dockerfile));
+    });
+
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void composeBuildsEveryDockerfileOfTheRepository() {
+    assertThat(Repository.builtDockerfiles())
+        .containsOnlyKeys("airflow/Dockerfile", "devstack/Dockerfile", "ingest-service/Dockerfile", "stream-job/Dockerfile");
+  }
+
+  @Test
+  void everyServiceHasAHealthcheckOrIsAOneShot() {
+    assertThat(Healthchecks.check(COMPOSE)).isEmpty();
+    assertThat(COMPOSE.services().keySet().stream().filter(COMPOSE::isOneShot))
+        .containsExactlyInAnyOrder("kafka-init", "cassandra-init", "airflow-init");
+  }
+
+  @Test
+  void dependenciesAreHealthGatedAndAcyclic() {
+    assertThat(HealthGatedDependencies.check(COMPOSE)).isEmpty();
+  }
+
+  @Test
+  void documentedPortsArePublishedOnce() {
+    assertThat(PublishedPorts.check(COMPOSE, DOCUMENTED_PORTS)).isEmpty();
+  }
+
+  @Test
+  void servicesSetTheSettingsTheContractRequires() {
+    Map<String, List<String>> required = new HashMap<>(CONTRACT_SETTINGS);
+    COMPOSE.services().keySet().stream().filter(name -> name.startsWith("airflow-")).forEach(name -> required.put(name, AIRFLOW_SETTINGS));
+
+    assertThat(RequiredSettings.check(COMPOSE, required)).isEmpty();
+  }
+
+  @Test
+  void ingestServiceOverridesEverySettingThatDefaultsToThisMachine() {
+    String applicationYml = "ingest-service/src/main/resources/application.yml";
+    assumeTrue(Repository.exists(applicationYml), "ingest-service has no application.yml yet");
+    Set<String> loopback = new LinkedHashSet<>(SpringPlaceholders.withLoopbackDefaults(Repository.read(applicationYml)));
+
+    assertThat(loopback).isNotEmpty();
+    assertThat(RequiredSettings.check(COMPOSE, Map.of("ingest-service", loopback))).isEmpty();
+  }
+
+  @Test
+  void envExampleListsEverySettingComposeUses() {
+    assertThat(DocumentedVariables.check(COMPOSE, Repository.envExample())).isEmpty();
+  }
+
+  @Test
+  void ciActionsArePinned() {
+    assertThat(PinnedActions.check("ci.yml", Repository.read(".github/workflows/ci.yml"))).isEmpty();
+  }
+
+  @Test
+  void dockerfilesBuildTheJarsTheContractNames() {
+    Map<String, String> jarByDockerfile =
+        Map.of(
+            "ingest-service/Dockerfile", "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar",
+            "stream-job/Dockerfile", "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar",
+            "devstack/Dockerfile", "devstack/target/devstack-0.1.0-SNAPSHOT-all.jar");
+
+    jarByDockerfile.forEach((dockerfile, jar) -> assertThat(Repository.read(dockerfile)).as(dockerfile).contains(jar));
+    assertThat(Repository.read("stream-job/Dockerfile")).contains("io.realtimestreaming.stream.UserStreamJob");
+  }
+
+  @Test
+  void theDockerBuildContextLeavesOutLocalStateAndSecrets() {
+    List<String> ignored = Repository.read(".dockerignore").lines().map(String::strip).toList();
+
+    assertThat(ignored).contains(".git", ".local", "**/target", ".env");
+  }
+
+  @Test
+  void theStreamJobRunsOnTheSparkImageSoSparkSubmitIsThere() {
+    assertThat(Dockerfile.parse(Repository.read("stream-job/Dockerfile")).finalStage().image().repository()).isEqualTo("apache/spark");
+  }
+}
