@@ -1,0 +1,127 @@
+package io.realtimestreaming.ingest.api;
+
+import io.realtimestreaming.ingest.run.RunCapacityExceededException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every API error as {@code application/problem+json} (RFC 9457). Bad input names the field in
+ * {@code detail} and lists each as {@code errors: [{field, message}]}.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler
+  ProblemDetail runNotFound(RunNotFoundException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> capacityExceeded(RunCapacityExceededException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "30")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldProblem(f.getField(), message(f)))
+            .toList();
+    return badRequest(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    r.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+            .toList();
+    return badRequest(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field =
+        e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+    return badRequest(List.of(new FieldProblem(field, "'" + e.getValue() + "' is not a " + type)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
+      String field =
+          d.getPath().stream()
+              .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      return badRequest(List.of(new FieldProblem(field, "has the wrong type or format")));
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "the request body is not a JSON object of the expected shape");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
+    String detail =
+        errors.stream()
+            .map(f -> f.field() + ": " + f.message())
+            .collect(Collectors.joining("; "));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Invalid request");
+    problem.setProperty(
+        "errors",
+        errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static String message(MessageSourceResolvable error) {
+    if (error instanceof FieldError f && f.getRejectedValue() != null) {
+      return f.getDefaultMessage() + " (was " + f.getRejectedValue() + ")";
+    }
+    return error.getDefaultMessage();
+  }
+
+  private record FieldProblem(String field, String message) {}
+}

@@ -1,0 +1,38 @@
+package io.realtimestreaming.ingest.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The outbox relay and its Kafka topic ({@code ingest.outbox.*}).
+ *
+ * @param topic the topic users are published to; the value subject is {@code <topic>-value}
+ * @param partitions partitions of the topic when the service creates it
+ * @param replicas replication factor of the topic when the service creates it
+ * @param schemaRegistryUrl the registry's Confluent-compatible API
+ * @param batchSize outbox rows claimed, sent and acknowledged per relay transaction
+ * @param pollInterval pause between relay passes once the outbox is drained
+ * @param healthTimeout how long the Kafka health check waits for the cluster to answer
+ */
+@ConfigurationProperties("ingest.outbox")
+public record OutboxProperties(
+    @DefaultValue("users_created") String topic,
+    @DefaultValue("3") int partitions,
+    @DefaultValue("1") short replicas,
+    @DefaultValue("http://127.0.0.1:8081/apis/ccompat/v7") String schemaRegistryUrl,
+    @DefaultValue("1000") int batchSize,
+    @DefaultValue("200ms") Duration pollInterval,
+    @DefaultValue("3s") Duration healthTimeout) {
+
+  public OutboxProperties {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("ingest.outbox.batch-size=" + batchSize + " must be > 0");
+    }
+  }
+
+  /** The registry subject of the topic's values (TopicNameStrategy). */
+  public String subject() {
+    return topic + "-value";
+  }
+}

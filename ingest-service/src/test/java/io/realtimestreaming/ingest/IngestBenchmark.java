@@ -1,0 +1,214 @@
+package io.realtimestreaming.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.randomuser.RandomUserMapper;
+import io.realtimestreaming.model.randomuser.RandomUserPage;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The ingest benchmark: how fast users go from the offline randomuser source through the service
+ * into PostgreSQL and onto Kafka (acknowledged), against the raw PostgreSQL batched-insert rate of
+ * the same rows, measured in the same run.
+ *
+ * <ol>
+ *   <li>Raw: {@value #USERS} user rows (one page of the offline source, repeated with fresh ids) are
+ *       inserted with JDBC batches of 1000 {@code INSERT ... ON CONFLICT DO NOTHING} and {@code
+ *       reWriteBatchedInserts=true} into a table shaped like {@code users}.
+ *   <li>Service: the service starts in this JVM against the devstack (own schema and topic, rate
+ *       budget lifted), two runs of {@value #USERS_PER_RUN} users are posted at once (a run is at
+ *       most 100,000), and the clock stops when both have SUCCEEDED and every user is published.
+ * </ol>
+ *
+ * Usage (the devstack up: {@code ./pipeline up}):
+ *
+ * <pre>
+ * ./mvnw -B -pl ingest-service -am verify -DskipTests -Pbench
+ * </pre>
+ *
+ * Endpoints come from {@code PIPELINE_*_PORT} like the tests' devstack services. It prints progress
+ * lines, then the figures and their ratio. The devstack's PostgreSQL runs with fsync off.
+ */
+public final class IngestBenchmark {
+
+  static final int USERS = 200_000;
+  static final int USERS_PER_RUN = 100_000;
+  private static final int BATCH = 1000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private IngestBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    ServiceEndpoints endpoints = devstackEndpoints();
+    String schema = ServiceUnderTest.freshName("ingest_bench");
+    String topic = ServiceUnderTest.freshName("users_created_bench");
+    System.out.printf("ingest benchmark: %,d users, schema %s, topic %s%n", USERS, schema, topic);
+    try {
+      double raw = rawInsertRate(endpoints, schema + "_raw");
+      double service = serviceRate(endpoints, schema, topic);
+      System.out.printf("%nraw PostgreSQL batched insert : %,10.0f rows/s%n", raw);
+      System.out.printf("service (source -> PG -> Kafka): %,10.0f users/s%n", service);
+      System.out.printf("ratio service / raw            : %10.2f (target >= 0.60; >= 20,000 users/s)%n",
+          service / raw);
+    } finally {
+      ServiceUnderTest.cleanUp(endpoints, schema, topic);
+      ServiceUnderTest.dropSchema(endpoints, schema + "_raw");
+    }
+  }
+
+  private static double rawInsertRate(ServiceEndpoints endpoints, String schema) throws Exception {
+    List<JsonNode> page = fetchPage(endpoints, "bench-raw", 1, 5000);
+    RandomUserMapper mapper = new RandomUserMapper();
+    String url = ServiceUnderTest.jdbcUrl(endpoints, schema) + "&reWriteBatchedInserts=true";
+    try (Connection c = DriverManager.getConnection(url, endpoints.jdbcUsername(), endpoints.jdbcPassword())) {
+      try (Statement st = c.createStatement()) {
+        st.execute("create schema " + schema);
+        st.execute("""
+            create table users_raw (id uuid primary key, first_name text not null,
+              last_name text not null, gender text, address text, post_code text,
+              email text not null, username text not null, dob timestamptz not null,
+              registered_date timestamptz not null, phone text, picture text, nationality text,
+              ingestion_run_id uuid not null, ingested_at timestamptz not null, raw jsonb not null)
+            """);
+      }
+      c.setAutoCommit(false);
+      UUID run = UUID.randomUUID();
+      String sql = "insert into users_raw values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+          + " on conflict do nothing";
+      long start = System.nanoTime();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < USERS; i++) {
+          JsonNode record = page.get(i % page.size());
+          User user = mapper.toUser(record, run, Instant.now());
+          bind(ps, user, UUID.randomUUID(), record.toString());
+          ps.addBatch();
+          if ((i + 1) % BATCH == 0) {
+            ps.executeBatch();
+            c.commit();
+          }
+          if ((i + 1) % 50_000 == 0) {
+            System.out.printf("raw: %,d rows, %,.0f rows/s%n", i + 1, rate(i + 1, start));
+          }
+        }
+      }
+      return rate(USERS, start);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, User u, UUID id, String raw) throws Exception {
+    ps.setObject(1, id);
+    ps.setString(2, u.firstName());
+    ps.setString(3, u.lastName());
+    ps.setString(4, u.gender());
+    ps.setString(5, u.address());
+    ps.setString(6, u.postCode());
+    ps.setString(7, u.email());
+    ps.setString(8, u.username());
+    ps.setTimestamp(9, Timestamp.from(u.dob()));
+    ps.setTimestamp(10, Timestamp.from(u.registeredDate()));
+    ps.setString(11, u.phone());
+    ps.setString(12, u.picture());
+    ps.setString(13, u.nationality());
+    ps.setObject(14, u.ingestionRunId());
+    ps.setTimestamp(15, Timestamp.from(u.ingestedAt()));
+    ps.setString(16, raw);
+  }
+
+  private static double serviceRate(ServiceEndpoints endpoints, String schema, String topic)
+      throws Exception {
+    Map<String, Object> properties =
+        ServiceUnderTest.resolved(
+            ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
+    String[] args =
+        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(IngestServiceApplication.class).run(args)) {
+      IngestApi api = new IngestApi(
+          Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
+      String seed = "bench-" + UUID.randomUUID();
+      long start = System.nanoTime();
+      List<UUID> runs = new ArrayList<>();
+      for (int r = 0; r < USERS / USERS_PER_RUN; r++) {
+        runs.add(UUID.fromString(api.start(USERS_PER_RUN, seed + "-" + r).path("id").asText()));
+      }
+      long storedAt = 0;
+      while (true) {
+        int stored = 0;
+        int published = 0;
+        boolean allSucceeded = true;
+        for (UUID run : runs) {
+          JsonNode state = api.run(run);
+          if (state.path("status").asText().equals("FAILED")) {
+            throw new IllegalStateException("run " + run + " failed: " + state.path("error").asText());
+          }
+          allSucceeded &= state.path("status").asText().equals("SUCCEEDED");
+          stored += state.path("stored").asInt();
+          published += state.path("published").asInt();
+        }
+        if (allSucceeded && storedAt == 0) {
+          storedAt = System.nanoTime();
+        }
+        System.out.printf("service: %,d stored, %,d published, %,.0f users/s published%n",
+            stored, published, rate(published, start));
+        if (allSucceeded && published == USERS) {
+          System.out.printf("service: all stored after %.1f s (%,.0f users/s), all published after %.1f s%n",
+              (storedAt - start) / 1e9, rate(USERS, start, storedAt), (System.nanoTime() - start) / 1e9);
+          return rate(USERS, start);
+        }
+        Thread.sleep(2000); // a progress line every 2 s; this is a driver loop, not a test
+      }
+    }
+  }
+
+  private static List<JsonNode> fetchPage(ServiceEndpoints endpoints, String seed, int page, int results)
+      throws Exception {
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(
+                    endpoints.randomUserUrl() + "?results=" + results + "&page=" + page + "&seed=" + seed))
+                .timeout(Duration.ofMinutes(1))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return RandomUserPage.of(JSON.readTree(response.body())).results();
+  }
+
+  private static double rate(long count, long startNanos) {
+    return rate(count, startNanos, System.nanoTime());
+  }
+
+  private static double rate(long count, long startNanos, long endNanos) {
+    return count / ((endNanos - startNanos) / 1e9);
+  }
+
+  private static ServiceEndpoints devstackEndpoints() {
+    Map<String, String> env = System.getenv();
+    String host = "127.0.0.1";
+    return new ServiceEndpoints(
+        host + ":" + env.getOrDefault("PIPELINE_KAFKA_PORT", "9092"),
+        "http://" + host + ":" + env.getOrDefault("PIPELINE_REGISTRY_PORT", "8081") + "/apis/ccompat/v7",
+        "jdbc:postgresql://" + host + ":" + env.getOrDefault("PIPELINE_POSTGRES_PORT", "5432") + "/"
+            + env.getOrDefault("PIPELINE_POSTGRES_DB", "ingest"),
+        env.getOrDefault("PIPELINE_POSTGRES_USER", "ingest"),
+        env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", "ingest"),
+        host, 9042, "datacenter1",
+        "http://" + host + ":" + env.getOrDefault("PIPELINE_RANDOMUSER_PORT", "8099") + "/api/1.4/");
+  }
+}

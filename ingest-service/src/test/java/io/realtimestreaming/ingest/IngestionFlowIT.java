@@ -1,0 +1,135 @@
+package io.realtimestreaming.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.registry.SchemaRegistryClient;
+import io.realtimestreaming.model.wire.ConfluentWireFormat;
+import io.realtimestreaming.model.wire.UserWireCodec;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service against real PostgreSQL, Kafka and registry, with the devstack's offline
+ * randomuser source upstream: a run lands in PostgreSQL and on Kafka, and running the same seed
+ * again updates the same users.
+ *
+ * <p>{@code @RealServices} comes first, so its extension has the services up before Spring's
+ * builds the context; the endpoints reach the context through {@code @DynamicPropertySource},
+ * whose suppliers are read only while the context starts (after {@code @BeforeAll}).
+ */
+@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IngestionFlowIT {
+
+  private static final String SCHEMA = ServiceUnderTest.freshName("ingest_it");
+  private static final String TOPIC = ServiceUnderTest.freshName("users_created_it");
+  private static ServiceEndpoints endpoints; // set once, before the context starts
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeAll
+  static void services(ServiceEndpoints services) {
+    endpoints = services;
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceUnderTest.properties(() -> endpoints, SCHEMA, TOPIC, () -> endpoints.randomUserUrl())
+        .forEach(registry::add);
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    ServiceUnderTest.cleanUp(endpoints, SCHEMA, TOPIC);
+  }
+
+  @Test
+  void aRunLandsInPostgresAndOnKafkaAndTheSameSeedAgainIsCountedAsDuplicates() {
+    IngestApi api = new IngestApi(port);
+    String seed = "flow-" + UUID.randomUUID();
+
+    JsonNode first = api.awaitPublished(api.start(2000, seed), Duration.ofMinutes(2));
+
+    UUID firstRun = UUID.fromString(first.path("id").asText());
+    assertThat(first.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(first.path("fetched").asInt()).isEqualTo(2000);
+    assertThat(first.path("stored").asInt()).isEqualTo(2000);
+    assertThat(first.path("duplicates").asInt()).isZero();
+    assertThat(first.path("rejected").asInt()).isZero();
+    assertThat(first.path("published").asInt()).isEqualTo(2000);
+    Set<UUID> stored = idsOfRun(firstRun);
+    assertThat(stored).hasSize(2000);
+    assertThat(count("select count(*) from outbox")).isZero();
+
+    // the topic is this class's own, but other tests of the class publish to it too
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicRecords.readAll(endpoints.kafkaBootstrapServers(), TOPIC, 2000, Duration.ofMinutes(1));
+    SchemaRegistryClient registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
+    UserWireCodec codec = new UserWireCodec(registry, TOPIC + "-value");
+    List<UUID> published = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      User user = codec.decode(record.value());
+      assertThat(record.key()).isEqualTo(user.id().toString());
+      assertThat(ConfluentWireFormat.decode(record.value()).schemaId()).isEqualTo(codec.schemaId());
+      if (user.ingestionRunId().equals(firstRun)) {
+        published.add(user.id());
+      }
+    }
+    assertThat(published).hasSize(2000).containsExactlyInAnyOrderElementsOf(stored);
+    assertThat(registry.compatibility(TOPIC + "-value")).isEqualTo("BACKWARD");
+
+    long rowsBefore = count("select count(*) from users");
+    JsonNode again = api.awaitPublished(api.start(2000, seed), Duration.ofMinutes(2));
+
+    UUID secondRun = UUID.fromString(again.path("id").asText());
+    assertThat(again.path("stored").asInt()).isEqualTo(2000);
+    assertThat(again.path("duplicates").asInt()).isEqualTo(2000);
+    assertThat(count("select count(*) from users")).isEqualTo(rowsBefore);
+    assertThat(idsOfRun(secondRun)).isEqualTo(stored);
+    assertThat(api.userIds(secondRun, 5000)).containsExactlyInAnyOrderElementsOf(stored);
+    assertThat(api.userIds(firstRun, 10)).isEmpty(); // the users now belong to the later run
+  }
+
+  @Test
+  void listsRecentRunsNewestFirst() {
+    IngestApi api = new IngestApi(port);
+    UUID older = UUID.fromString(api.start(3, "recent-a").path("id").asText());
+    UUID newer = UUID.fromString(api.start(3, "recent-b").path("id").asText());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.run(newer).path("published").asInt() == 3
+        && api.run(older).path("published").asInt() == 3);
+
+    List<String> ids = api.recentIds();
+    assertThat(ids.indexOf(newer.toString())).isLessThan(ids.indexOf(older.toString()));
+  }
+
+  private Set<UUID> idsOfRun(UUID run) {
+    return new HashSet<>(
+        jdbc.queryForList("select id from users where ingestion_run_id = ?", UUID.class, run));
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+}

@@ -1,0 +1,114 @@
+package io.realtimestreaming.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimestreaming.model.registry.SchemaRegistryClient;
+import io.realtimestreaming.model.wire.UserWireCodec;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stopping the service while the relay publishes, then starting it again: every user reaches
+ * Kafka exactly once. Two service lifetimes, so the contexts are started by hand rather than by
+ * Spring's test support (which keeps one context per configuration).
+ */
+@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
+class OutboxRestartIT {
+
+  private final String schema = ServiceUnderTest.freshName("ingest_it");
+  private final String topic = ServiceUnderTest.freshName("users_created_it");
+  private ServiceEndpoints endpoints;
+
+  @AfterEach
+  void cleanUp() {
+    ServiceUnderTest.cleanUp(endpoints, schema, topic);
+  }
+
+  @Test
+  void aStopDuringPublishingLosesNothingAndRepeatsNothing(ServiceEndpoints services) {
+    endpoints = services;
+    UUID run;
+    long leftInOutbox;
+    try (ConfigurableApplicationContext first = start()) {
+      IngestApi api = new IngestApi(port(first));
+      run = UUID.fromString(api.start(2000, "restart-" + UUID.randomUUID()).path("id").asText());
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> {
+            JsonNode state = api.run(run);
+            return state.path("status").asText().equals("SUCCEEDED")
+                && state.path("published").asInt() > 0;
+          });
+    } // closing the context is the service's shutdown: the relay finishes its batch and stops
+    leftInOutbox = outboxRows(run);
+    assertThat(leftInOutbox)
+        .as("the relay must have been stopped part way, or this test proves nothing")
+        .isPositive();
+
+    try (ConfigurableApplicationContext second = start()) {
+      IngestApi api = new IngestApi(port(second));
+      JsonNode done =
+          api.awaitPublished(api.run(run), Duration.ofMinutes(2));
+      assertThat(done.path("published").asInt()).isEqualTo(2000);
+    }
+
+    assertThat(outboxRows(run)).isZero();
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicRecords.readAll(endpoints.kafkaBootstrapServers(), topic, 2000, Duration.ofMinutes(1));
+    UserWireCodec codec =
+        new UserWireCodec(new SchemaRegistryClient(endpoints.schemaRegistryUrl()), topic + "-value");
+    Map<String, Long> perKey =
+        records.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+    assertThat(records).hasSize(2000);
+    assertThat(perKey.values()).allMatch(n -> n == 1);
+    Set<UUID> runs =
+        records.stream().map(r -> codec.decode(r.value()).ingestionRunId()).collect(Collectors.toSet());
+    assertThat(runs).containsExactly(run);
+  }
+
+  /**
+   * Small relay batches and a short poll interval stretch publishing over many transactions, so
+   * the stop lands between batches.
+   */
+  private ConfigurableApplicationContext start() {
+    Map<String, Object> properties =
+        ServiceUnderTest.resolved(
+            ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
+    properties.put("ingest.outbox.batch-size", "10");
+    properties.put("ingest.outbox.poll-interval", "10ms");
+    // as arguments, not builder properties: those are defaults, below application.yml
+    String[] args =
+        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new SpringApplicationBuilder(IngestServiceApplication.class).run(args);
+  }
+
+  private long outboxRows(UUID run) {
+    JdbcTemplate jdbc =
+        new JdbcTemplate(
+            new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                ServiceUnderTest.jdbcUrl(endpoints, schema),
+                endpoints.jdbcUsername(),
+                endpoints.jdbcPassword()));
+    return jdbc.queryForObject("select count(*) from outbox where run_id = ?", Long.class, run);
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+  }
+}

@@ -1,0 +1,188 @@
+package io.realtimestreaming.ingest.randomuser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.realtimestreaming.model.randomuser.RandomUserPage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The real client against a stubbed randomuser: the faults it retries and the ones it does not. */
+class RandomUserClientTests {
+
+  private static final String PATH = "/api/1.4/";
+
+  @RegisterExtension
+  static WireMockExtension upstream =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  @Test
+  void retriesA429AndReturnsThePageThatFollows() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("limited")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withBody("{\"error\":\"slow down\"}"))
+            .willSetStateTo("allowed"));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("limited")
+            .whenScenarioStateIs("allowed")
+            .willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
+
+    RandomUserPage page = client(properties(3, Duration.ofSeconds(2))).fetch(query(3));
+
+    assertThat(page.results()).hasSize(3);
+    upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    assertThat(meters.get("ingest.upstream.latency").timer().count()).isEqualTo(2);
+  }
+
+  @Test
+  void retriesA500UntilAttemptsRunOutThenFailsWithTheAnswer() {
+    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(serverError().withBody("boom")));
+
+    UpstreamException e =
+        catchThrowableOfType(
+            UpstreamException.class,
+            () -> client(properties(4, Duration.ofSeconds(2))).fetch(query(3)));
+
+    assertThat(e.getMessage()).contains("HTTP 500").contains("boom");
+    upstream.verify(4, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @Test
+  void retriesATimeoutAndReturnsThePageOfTheNextAttempt() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("slow")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson(RandomUserBodies.page("s", 1, 3)).withFixedDelay(1500))
+            .willSetStateTo("fast"));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("slow")
+            .whenScenarioStateIs("fast")
+            .willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
+
+    RandomUserPage page = client(properties(3, Duration.ofMillis(300))).fetch(query(3));
+
+    assertThat(page.results()).hasSize(3);
+    upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @Test
+  void failsAfterTimeoutsOnEveryAttempt() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(okJson(RandomUserBodies.page("s", 1, 3)).withFixedDelay(1000)));
+
+    UpstreamException e =
+        catchThrowableOfType(
+            UpstreamException.class,
+            () -> client(properties(2, Duration.ofMillis(200))).fetch(query(3)));
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getMessage()).contains("did not answer");
+    upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @Test
+  void failsOnMalformedJsonWithoutRetrying() {
+    String truncated = RandomUserBodies.page("s", 1, 3).substring(0, 100);
+    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(truncated)));
+
+    UpstreamException e =
+        catchThrowableOfType(
+            UpstreamException.class,
+            () -> client(properties(3, Duration.ofSeconds(2))).fetch(query(3)));
+
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.getMessage()).contains("page 1 is not valid JSON");
+    upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @Test
+  void doesNotRetryAClientError() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad format\"}")));
+
+    UpstreamException e =
+        catchThrowableOfType(
+            UpstreamException.class,
+            () -> client(properties(3, Duration.ofSeconds(2))).fetch(query(3)));
+
+    assertThat(e.getMessage()).contains("HTTP 400").contains("bad format");
+    upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @Test
+  void asksForSeedPageResultsAndNationalities() {
+    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(RandomUserBodies.page("s", 2, 3))));
+
+    client(properties(3, Duration.ofSeconds(2)))
+        .fetch(new PageQuery("s", 2, 3, List.of("us", "gb")));
+
+    upstream.verify(
+        getRequestedFor(urlPathEqualTo(PATH))
+            .withQueryParam("seed", equalTo("s"))
+            .withQueryParam("page", equalTo("2"))
+            .withQueryParam("results", equalTo("3"))
+            .withQueryParam("nat", equalTo("us,gb")));
+  }
+
+  @Test
+  void refusesAPageOnceTheRateBudgetIsSpent() {
+    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
+    RandomUserProperties budgetOfFive =
+        new RandomUserProperties(
+            URI.create(upstream.baseUrl() + PATH), 3, Duration.ofSeconds(1), Duration.ofSeconds(2),
+            retryOf(1), new RandomUserProperties.RateBudget(5, Duration.ofHours(1), Duration.ZERO));
+    RandomUserClient client = client(budgetOfFive);
+
+    client.fetch(query(3));
+    UpstreamException e = catchThrowableOfType(UpstreamException.class, () -> client.fetch(query(3)));
+
+    assertThat(e.getMessage()).contains("no randomuser rate budget for 3 users");
+    upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  private RandomUserClient client(RandomUserProperties properties) {
+    return new RandomUserConfig().randomUserClient(properties, meters);
+  }
+
+  private static PageQuery query(int results) {
+    return new PageQuery("s", 1, results, List.of());
+  }
+
+  private static RandomUserProperties properties(int attempts, Duration readTimeout) {
+    return new RandomUserProperties(
+        URI.create(upstream.baseUrl() + PATH),
+        100,
+        Duration.ofSeconds(1),
+        readTimeout,
+        retryOf(attempts),
+        new RandomUserProperties.RateBudget(1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(1)));
+  }
+
+  // short backoff so the tests stay fast; its shape is RandomUserConfigTests' business
+  private static RandomUserProperties.Retry retryOf(int attempts) {
+    return new RandomUserProperties.Retry(attempts, Duration.ofMillis(20), 2.0, 0.5, Duration.ofMillis(100));
+  }
+}

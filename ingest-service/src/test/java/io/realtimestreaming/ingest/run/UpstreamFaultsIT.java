@@ -1,0 +1,148 @@
+package io.realtimestreaming.ingest.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.realtimestreaming.ingest.IngestApi;
+import io.realtimestreaming.ingest.ServiceUnderTest;
+import io.realtimestreaming.ingest.randomuser.RandomUserBodies;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs against a stubbed randomuser (pages of 5) and the real stores: what upstream faults do to a
+ * run's status and counts. Each test uses its own seed, so the stubs of one do not answer another.
+ */
+@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "ingest.randomuser.page-size=5",
+      "ingest.randomuser.retry.max-attempts=2",
+      "ingest.randomuser.retry.initial-backoff=10ms"
+    })
+class UpstreamFaultsIT {
+
+  private static final String PATH = "/api/1.4/";
+  private static final String SCHEMA = ServiceUnderTest.freshName("ingest_it");
+  private static final String TOPIC = ServiceUnderTest.freshName("users_created_it");
+  private static ServiceEndpoints endpoints; // set once, before the context starts
+
+  @RegisterExtension
+  static WireMockExtension upstream =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void services(ServiceEndpoints services) {
+    endpoints = services;
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceUnderTest.properties(() -> endpoints, SCHEMA, TOPIC, () -> upstream.baseUrl() + PATH)
+        .forEach(registry::add);
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    ServiceUnderTest.cleanUp(endpoints, SCHEMA, TOPIC);
+  }
+
+  @Test
+  void aShortPageEndsTheRunWithWhatItHad() {
+    String seed = "short-" + UUID.randomUUID();
+    stubPage(seed, 1, RandomUserBodies.page(seed, 1, 5));
+    stubPage(seed, 2, RandomUserBodies.page(seed, 2, 3));
+
+    JsonNode run = finish(12, seed);
+
+    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("requested").asInt()).isEqualTo(12);
+    assertThat(run.path("fetched").asInt()).isEqualTo(8);
+    assertThat(run.path("stored").asInt()).isEqualTo(8);
+    assertThat(run.path("published").asInt()).isEqualTo(8);
+    upstream.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("page", equalTo("3")));
+  }
+
+  @Test
+  void aMalformedRecordIsRejectedAndTheRunGoesOn() {
+    String seed = "bad-record-" + UUID.randomUUID();
+    stubPage(seed, 1, RandomUserBodies.pageWithoutUuidAt(seed, 1, 5, 2));
+    stubPage(seed, 2, RandomUserBodies.page(seed, 2, 5));
+
+    JsonNode run = finish(10, seed);
+
+    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("fetched").asInt()).isEqualTo(10);
+    assertThat(run.path("rejected").asInt()).isEqualTo(1);
+    assertThat(run.path("stored").asInt()).isEqualTo(9);
+    assertThat(run.path("published").asInt()).isEqualTo(9);
+  }
+
+  @Test
+  void malformedJsonFailsTheRunWithTheReason() {
+    String seed = "malformed-" + UUID.randomUUID();
+    stubPage(seed, 1, RandomUserBodies.page(seed, 1, 5));
+    stubPage(seed, 2, RandomUserBodies.page(seed, 2, 5).substring(0, 300));
+
+    JsonNode run = finish(10, seed);
+
+    assertThat(run.path("status").asText()).isEqualTo("FAILED");
+    assertThat(run.path("error").asText()).contains("page 2 is not valid JSON");
+    assertThat(run.path("stored").asInt()).isEqualTo(5); // page 1 committed before the failure
+    assertThat(run.path("finishedAt").isNull()).isFalse();
+  }
+
+  @Test
+  void persistent5xxFailsTheRunAfterRetrying() {
+    String seed = "down-" + UUID.randomUUID();
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .withQueryParam("seed", equalTo(seed))
+            .willReturn(serverError().withBody("{\"error\":\"down\"}")));
+
+    JsonNode run = finish(5, seed);
+
+    assertThat(run.path("status").asText()).isEqualTo("FAILED");
+    assertThat(run.path("error").asText()).contains("HTTP 500");
+    upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("seed", equalTo(seed)));
+  }
+
+  private JsonNode finish(int count, String seed) {
+    IngestApi api = new IngestApi(port);
+    UUID id = UUID.fromString(api.start(count, seed).path("id").asText());
+    JsonNode ended = api.awaitEnd(id, Duration.ofSeconds(30));
+    return ended.path("status").asText().equals("SUCCEEDED")
+        ? api.awaitPublished(ended, Duration.ofSeconds(30))
+        : ended;
+  }
+
+  private static void stubPage(String seed, int page, String body) {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .withQueryParam("seed", equalTo(seed))
+            .withQueryParam("page", equalTo(Integer.toString(page)))
+            .willReturn(okJson(body)));
+  }
+}
