@@ -1,6 +1,7 @@
 package io.realtimestreaming.devstack.service;
 
 import io.realtimestreaming.devstack.stack.JavaCommand;
+import io.realtimestreaming.devstack.stack.ModuleJar;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
@@ -10,12 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The ingest service (Spring Boot jar) against the stack's PostgreSQL, Kafka, registry and offline
  * randomuser source. Started only when named: {@code ./pipeline up ingest-service}. The jar is built
- * first if missing. Settings travel as {@code --name=value} program arguments, which Spring puts
+ * first when missing or stale. Settings travel as {@code --name=value} program arguments, which Spring puts
  * above application.yml; the rate budget is raised because the offline source has no limit.
  */
 final class IngestServiceSpec implements ServiceSpec {
@@ -49,10 +50,7 @@ final class IngestServiceSpec implements ServiceSpec {
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
-    Path built = s.repoRoot().resolve(JAR);
-    if (!Files.isRegularFile(built)) {
-      build(s);
-    }
+    Path built = ModuleJar.ensureBuilt(s, "ingest-service", JAR);
     // run a copy: a rebuild of the module (mvn package) must not pull classes from under the
     // running JVM, which loads some of them lazily from its jar
     Path jar = s.dataDir(name()).resolve("ingest-service.jar");
@@ -66,12 +64,17 @@ final class IngestServiceSpec implements ServiceSpec {
             "--server.address=" + s.host(),
             "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
             "--spring.datasource.username=" + s.postgresUser(),
-            "--spring.datasource.password=" + s.postgresPassword(),
             "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
             "--ingest.outbox.schema-registry-url=" + s.registryUrl(),
             "--ingest.randomuser.base-url=http://" + s.host() + ":" + s.port("randomuser") + "/api/1.4/",
             "--ingest.randomuser.rate-budget.users=10000000",
             "--ingest.randomuser.rate-budget.period=1s");
+  }
+
+  /** Secrets travel in the environment, not on the command line that ps shows. */
+  @Override
+  public Map<String, String> environment(StackSettings s) {
+    return Map.of("SPRING_DATASOURCE_PASSWORD", s.postgresPassword());
   }
 
   /** Ready when actuator health says UP: database, Kafka and disk all answer. */
@@ -87,28 +90,5 @@ final class IngestServiceSpec implements ServiceSpec {
 
   private String baseUrl(StackSettings s) {
     return "http://" + s.host() + ":" + s.port(name());
-  }
-
-  private static void build(StackSettings s) throws IOException {
-    System.out.println("building the ingest service jar (./mvnw -pl ingest-service -am package) ...");
-    Path log = s.home().resolve("logs").resolve("ingest-service-build.log");
-    Files.createDirectories(log.getParent());
-    Process process =
-        new ProcessBuilder(
-                s.repoRoot().resolve("mvnw").toString(),
-                "-q", "-B", "-pl", "ingest-service", "-am", "package", "-DskipTests")
-            .directory(s.repoRoot().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IOException("building " + JAR + " failed; see " + log);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted building " + JAR, e);
-    }
   }
 }

@@ -1,0 +1,70 @@
+package io.realtimestreaming.devstack.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A jar of one of the project's own modules, built with the Maven wrapper when it is missing or
+ * older than its sources (or common-model's), so {@code ./pipeline up} never runs stale code.
+ */
+public final class ModuleJar {
+
+  private ModuleJar() {}
+
+  /** The jar at {@code jar} (relative to the checkout), built first when needed. */
+  public static Path ensureBuilt(StackSettings settings, String module, String jar) throws IOException {
+    Path root = settings.repoRoot();
+    Path built = root.resolve(jar);
+    if (Files.isRegularFile(built) && !newerThan(Files.getLastModifiedTime(built), root, module)) {
+      return built;
+    }
+    System.out.println("building " + jar + " (./mvnw -pl " + module + " -am package) ...");
+    Path log = settings.home().resolve("logs").resolve(module + "-build.log");
+    Files.createDirectories(log.getParent());
+    Process process =
+        new ProcessBuilder(
+                root.resolve("mvnw").toString(), "-q", "-B", "-pl", module, "-am", "package", "-DskipTests")
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IOException("building " + jar + " failed; see " + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted building " + jar, e);
+    }
+    return built;
+  }
+
+  private static boolean newerThan(FileTime jarTime, Path root, String module) throws IOException {
+    for (Path source : List.of(root.resolve(module).resolve("src"), root.resolve(module).resolve("pom.xml"),
+        root.resolve("common-model/src"))) {
+      if (!Files.exists(source)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(source)) {
+        if (files.anyMatch(f -> lastModified(f).compareTo(jarTime) > 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static FileTime lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+}
