@@ -1,0 +1,116 @@
+package io.realtimestreaming.devstack.service;
+
+import io.realtimestreaming.devstack.stack.JavaCommand;
+import io.realtimestreaming.devstack.stack.Runtimes;
+import io.realtimestreaming.devstack.stack.ServiceSpec;
+import io.realtimestreaming.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Spark stream job in local mode, Kafka users_created to Cassandra: started only when named,
+ * {@code ./pipeline up stream-job}. Spark comes from devstack/runtimes/spark (resolved on first
+ * use), the job from its shaded jar (built first if missing), with Spark's JVM flags from
+ * stream-job/jvm.options. Its checkpoint lives in {@code .local/checkpoints/stream-job}, so a
+ * restart resumes after the last committed batch. Ready when the Spark UI answers.
+ */
+final class StreamJobSpec implements ServiceSpec {
+
+  static final String JAR = "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar";
+
+  @Override
+  public String name() {
+    return "stream-job";
+  }
+
+  @Override
+  public String address(StackSettings s) {
+    return uiUrl(s);
+  }
+
+  @Override
+  public List<Integer> ports(StackSettings s) {
+    return List.of(s.port(name()));
+  }
+
+  @Override
+  public boolean infrastructure() {
+    return false;
+  }
+
+  @Override
+  public List<String> dependsOn() {
+    return List.of("kafka", "registry", "cassandra");
+  }
+
+  @Override
+  public Map<String, String> environment(StackSettings s) {
+    return Map.of("SPARK_LOCAL_IP", s.host()); // or Spark binds the external interface
+  }
+
+  @Override
+  public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
+    Path root = s.repoRoot();
+    Path jar = root.resolve(JAR);
+    if (!Files.isRegularFile(jar)) {
+      build(s);
+    }
+    return JavaCommand.forService(s, runtimes, name())
+        .jvm(
+            "@" + root.resolve("stream-job/jvm.options"),
+            "-Dlog4j.configurationFile=" + root.resolve("stream-job/conf/log4j2.properties"),
+            "-Dspark.ui.port=" + s.port(name()),
+            "-Dspark.port.maxRetries=0") // a taken UI port is an error, not a move to 4041
+        .classpath(runtimes.classpath("spark") + ":" + jar)
+        .main(
+            "io.realtimestreaming.stream.UserStreamJob",
+            "--master", "local[2]",
+            "--bootstrap-servers", s.kafkaBootstrapServers(),
+            "--registry-url", s.registryUrl(),
+            "--cassandra-contact-points", s.host() + ":" + s.port("cassandra"),
+            "--checkpoint-dir", s.home().resolve("checkpoints/stream-job").toString());
+  }
+
+  /** Ready when the Spark UI lists the application. */
+  @Override
+  public boolean isReady(StackSettings s) {
+    return HttpProbe.answers200(uiUrl(s) + "/api/v1/applications");
+  }
+
+  @Override
+  public Duration startTimeout() {
+    return Duration.ofSeconds(180);
+  }
+
+  private static String uiUrl(StackSettings s) {
+    return "http://" + s.host() + ":" + s.port("stream-job");
+  }
+
+  private static void build(StackSettings s) throws IOException {
+    System.out.println("building the stream job jar (./mvnw -pl stream-job -am package) ...");
+    Path log = s.home().resolve("logs").resolve("stream-job-build.log");
+    Files.createDirectories(log.getParent());
+    Process process =
+        new ProcessBuilder(
+                s.repoRoot().resolve("mvnw").toString(),
+                "-q", "-B", "-pl", "stream-job", "-am", "package", "-DskipTests")
+            .directory(s.repoRoot().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IOException("building " + JAR + " failed; see " + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted building " + JAR, e);
+    }
+  }
+}

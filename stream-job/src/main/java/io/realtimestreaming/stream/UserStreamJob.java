@@ -1,0 +1,170 @@
+package io.realtimestreaming.stream;
+
+import io.realtimestreaming.stream.batch.BatchOutcomes;
+import io.realtimestreaming.stream.batch.BatchProgressLog;
+import io.realtimestreaming.stream.batch.UserBatchSink;
+import io.realtimestreaming.stream.decode.DecodePartition;
+import io.realtimestreaming.stream.decode.DecodedRows;
+import io.realtimestreaming.stream.settings.StreamOptions;
+import io.realtimestreaming.stream.settings.StreamSettings;
+import io.realtimestreaming.stream.sink.CassandraSchema;
+import io.realtimestreaming.stream.sink.CassandraSessions;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Streams the users published to Kafka into Cassandra: every user on topic {@code users_created}
+ * lands in {@code spark_streams.created_users} once in effect, through restarts and outages.
+ *
+ * <p>For each micro-batch it reads the topic from the last committed offsets, decodes each record
+ * (Confluent wire format: the writer schema is fetched from the registry by its id and resolved
+ * against the reader schema of common-model, so older and newer compatible records decode),
+ * validates it, keeps the latest record of each user, and upserts those rows with the Cassandra
+ * Java driver (prepared, idempotent, async with a bounded number in flight). Poison records (not
+ * Confluent-framed, unknown schema id, undecodable, invalid) go to the dead-letter topic with their
+ * original key and value and headers {@code dlq.reason}, {@code dlq.detail}, {@code
+ * dlq.source.topic}, {@code dlq.source.partition} and {@code dlq.source.offset}; the job goes on. If
+ * Cassandra, Kafka or the registry fails, the batch fails, the checkpoint does not advance, and the
+ * restarted job runs the batch again: nothing is lost, and repeated writes collapse by key. On
+ * start it creates the keyspace and table from {@code cassandra/schema.cql} when they are missing.
+ *
+ * <p>Usage: {@code UserStreamJob [--flag value]...}; each flag has an environment variable and a
+ * development default, {@code --help} lists them: {@code --bootstrap-servers}
+ * (KAFKA_BOOTSTRAP_SERVERS), {@code --topic} (STREAM_TOPIC), {@code --registry-url}
+ * (SCHEMA_REGISTRY_URL), {@code --dlq-topic} (STREAM_DLQ_TOPIC), {@code --cassandra-contact-points}
+ * (CASSANDRA_CONTACT_POINTS), {@code --cassandra-local-dc} (CASSANDRA_LOCAL_DC), {@code
+ * --cassandra-keyspace} / {@code --cassandra-table} (CASSANDRA_KEYSPACE / CASSANDRA_TABLE), {@code
+ * --cassandra-consistency} (CASSANDRA_CONSISTENCY), {@code --checkpoint-dir}
+ * (STREAM_CHECKPOINT_DIR), {@code --trigger-interval} (STREAM_TRIGGER_INTERVAL), {@code
+ * --max-offsets-per-trigger} (STREAM_MAX_OFFSETS_PER_TRIGGER), {@code --starting-offsets}
+ * (STREAM_STARTING_OFFSETS), {@code --master} (SPARK_MASTER).
+ *
+ * <p>Local mode, with the stack of {@code ./pipeline up}: {@code ./pipeline up stream-job}, or by
+ * hand (Spark's classpath comes from devstack/runtimes/spark/pom.xml, resolved on first use of the
+ * former):
+ *
+ * <pre>
+ * ./mvnw -q -B -pl stream-job -am package -DskipTests
+ * SPARK_LOCAL_IP=127.0.0.1 java $(cat stream-job/jvm.options) \
+ *   -cp "$(cat .local/runtimes/spark.classpath):stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar" \
+ *   io.realtimestreaming.stream.UserStreamJob --master 'local[2]'
+ * </pre>
+ *
+ * <p>On a cluster (the jar holds the Kafka connector and the Cassandra driver; Spark is provided):
+ *
+ * <pre>
+ * spark-submit --master spark://spark-master:7077 \
+ *   --class io.realtimestreaming.stream.UserStreamJob \
+ *   stream-job-0.1.0-SNAPSHOT-all.jar \
+ *   --bootstrap-servers kafka:29092 --registry-url http://schema-registry:8081 \
+ *   --cassandra-contact-points cassandra:9042 --checkpoint-dir /shared/checkpoints/stream-job
+ * </pre>
+ *
+ * See stream-job/README.md for the rest.
+ */
+public final class UserStreamJob {
+
+  /** The streaming query's name, in the Spark UI and the log. */
+  public static final String QUERY_NAME = "users-to-cassandra";
+
+  private static final Logger LOG = LoggerFactory.getLogger(UserStreamJob.class);
+
+  private UserStreamJob() {}
+
+  public static void main(String[] args) {
+    if (StreamOptions.asksForHelp(args)) {
+      System.out.println(StreamOptions.usage());
+      return;
+    }
+    StreamSettings settings;
+    try {
+      settings = StreamOptions.parse(args);
+    } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+      System.err.println("stream-job: " + e.getMessage());
+      System.err.println(StreamOptions.usage());
+      System.exit(1);
+      return;
+    }
+
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("stream-job")
+            .master(masterOf(settings))
+            .getOrCreate();
+
+    try {
+      start(spark, settings).awaitTermination();
+    } catch (StreamingQueryException | TimeoutException | RuntimeException e) {
+      // exit rather than linger: the session's and the driver's threads would keep the JVM up,
+      // and whatever supervises the job (./pipeline, spark-submit --supervise) should restart it
+      LOG.error("stream-job stopped: {}. Started again, it resumes from the checkpoint.", rootMessage(e), e);
+      spark.stop();
+      System.exit(2);
+    }
+  }
+
+  /** Creates the table if asked to, then starts the query: source, transform, sink. */
+  public static StreamingQuery start(SparkSession spark, StreamSettings settings)
+      throws TimeoutException {
+    if (settings.createSchema()) {
+      CassandraSchema.apply(
+          CassandraSessions.forTarget(settings.cassandra()),
+          settings.cassandra(),
+          settings.schemaFile(),
+          settings.cassandraReplication());
+    }
+
+    // Source: the topic's records (key, value, partition, offset, timestamp) from the checkpoint on
+    Dataset<Row> records =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", settings.bootstrapServers())
+            .option("subscribe", settings.topic())
+            .option("startingOffsets", settings.startingOffsets())
+            .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+            .load();
+
+    // Transform: each record decoded with its writer schema and validated, or marked as poison
+    Dataset<Row> decoded =
+        records.mapPartitions(new DecodePartition(settings.registryUrl()), DecodedRows.ENCODER);
+
+    // Sink: per micro-batch, the latest record of each user upserted, poison records to the DLQ
+    BatchOutcomes outcomes = new BatchOutcomes();
+    spark.streams().addListener(new BatchProgressLog(QUERY_NAME, outcomes));
+    return decoded
+        .writeStream()
+        .queryName(QUERY_NAME)
+        .option("checkpointLocation", settings.checkpointDir())
+        .trigger(Trigger.ProcessingTime(settings.triggerInterval()))
+        .foreachBatch(
+            new UserBatchSink(
+                spark, QUERY_NAME, settings.cassandra(), settings.deadLetters(), outcomes))
+        .start();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
+  }
+
+  /** spark-submit's {@code --master} wins; then {@code --master}/SPARK_MASTER; then local[2]. */
+  private static String masterOf(StreamSettings settings) {
+    SparkConf submitted = new SparkConf();
+    return submitted.contains("spark.master")
+        ? submitted.get("spark.master")
+        : settings.sparkMaster().orElse("local[2]");
+  }
+}

@@ -1,0 +1,71 @@
+package io.realtimestreaming.stream.batch;
+
+import java.util.UUID;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs one line per micro-batch of one query run: batch id, input rows, rows/s, duration, rows
+ * written, dead letters. Registered before the query starts; it adopts the first run of its query
+ * name that starts, so that a restarted query in the same session gets a log of its own.
+ */
+public final class BatchProgressLog extends StreamingQueryListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchProgressLog.class);
+
+  private final String queryName;
+  private final BatchOutcomes outcomes;
+  private volatile UUID runId;
+
+  public BatchProgressLog(String queryName, BatchOutcomes outcomes) {
+    this.queryName = queryName;
+    this.outcomes = outcomes;
+  }
+
+  @Override
+  public void onQueryStarted(QueryStartedEvent event) {
+    if (runId == null && queryName.equals(event.name())) {
+      runId = event.runId();
+      LOG.info("query {} started: id {}, run {}", queryName, event.id(), event.runId());
+    }
+  }
+
+  @Override
+  public void onQueryProgress(QueryProgressEvent event) {
+    StreamingQueryProgress p = event.progress();
+    if (!p.runId().equals(runId)) {
+      return;
+    }
+    // progress without a batch of ours (an idle trigger) has no outcome and no line
+    outcomes
+        .take(p.batchId())
+        .ifPresent(
+            o ->
+                LOG.info(
+                    "batch {}: {} input rows, {} rows/s, {} ms, {} rows written, {} to DLQ,"
+                        + " {} superseded",
+                    p.batchId(),
+                    p.numInputRows(),
+                    Math.round(p.processedRowsPerSecond()),
+                    p.batchDuration(),
+                    o.rowsWritten(),
+                    o.deadLettered(),
+                    o.superseded()));
+  }
+
+  @Override
+  public void onQueryIdle(QueryIdleEvent event) {}
+
+  @Override
+  public void onQueryTerminated(QueryTerminatedEvent event) {
+    if (event.runId().equals(runId)) {
+      if (event.exception().isDefined()) {
+        LOG.error("query {} run {} failed: {}", queryName, runId, event.exception().get());
+      } else {
+        LOG.info("query {} run {} stopped", queryName, runId);
+      }
+    }
+  }
+}

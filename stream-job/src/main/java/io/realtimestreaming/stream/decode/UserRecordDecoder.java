@@ -1,0 +1,66 @@
+package io.realtimestreaming.stream.decode;
+
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.avro.UserAvro;
+import io.realtimestreaming.model.wire.ConfluentWireFormat;
+import io.realtimestreaming.model.wire.WireFormatException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+
+/**
+ * Turns a Kafka record value (Confluent wire format) into a {@link User}: the writer schema comes
+ * from the registry by the id in the header, and Avro resolves it against the reader schema of
+ * common-model, so records written with an older or newer compatible schema decode.
+ *
+ * <p>Poison records come back as {@link Decoded.Rejected}. A registry that cannot be reached
+ * throws instead (see {@link WriterSchemas}): that is an outage, not a bad record, and the batch
+ * must fail so that Spark retries it rather than dead-lettering good data.
+ *
+ * <p>Not thread-safe: one decoder per Spark task.
+ */
+public final class UserRecordDecoder {
+
+  private final WriterSchemas writerSchemas;
+  private final UserValidator validator;
+  // Per decoder, so that a flood of records with a bad id asks the registry once, not per record.
+  private final Map<Integer, Optional<Schema>> schemas = new HashMap<>();
+
+  public UserRecordDecoder(WriterSchemas writerSchemas, UserValidator validator) {
+    this.writerSchemas = writerSchemas;
+    this.validator = validator;
+  }
+
+  public Decoded decode(byte[] value) {
+    ConfluentWireFormat.Framed framed;
+    try {
+      framed = ConfluentWireFormat.decode(value);
+    } catch (WireFormatException e) {
+      return new Decoded.Rejected(RejectReason.NOT_CONFLUENT_FRAMED, e.getMessage());
+    }
+    Optional<Schema> writer = schemas.computeIfAbsent(framed.schemaId(), writerSchemas::byId);
+    if (writer.isEmpty()) {
+      return new Decoded.Rejected(
+          RejectReason.UNKNOWN_SCHEMA_ID,
+          "the registry has no Avro schema with id " + framed.schemaId());
+    }
+    User user;
+    try {
+      user = UserAvro.fromAvroBinary(framed.payload(), writer.get());
+    } catch (AvroRuntimeException e) {
+      return new Decoded.Rejected(RejectReason.UNDECODABLE, e.getMessage());
+    } catch (RuntimeException e) {
+      // Avro reports some corrupt input through whatever its reader trips on (negative lengths,
+      // out-of-range union branches): each is a property of these bytes, not of the job.
+      return new Decoded.Rejected(
+          RejectReason.UNDECODABLE,
+          "Avro payload is corrupt: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return validator
+        .problem(user)
+        .<Decoded>map(problem -> new Decoded.Rejected(RejectReason.INVALID_USER, problem))
+        .orElseGet(() -> new Decoded.Valid(user));
+  }
+}

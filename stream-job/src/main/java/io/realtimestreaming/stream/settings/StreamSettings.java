@@ -1,0 +1,60 @@
+package io.realtimestreaming.stream.settings;
+
+import io.realtimestreaming.stream.dlq.DeadLetterTarget;
+import io.realtimestreaming.stream.sink.CassandraTarget;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * Everything the job is told, parsed once from flags and environment ({@link StreamOptions}).
+ *
+ * @param schemaFile the CQL to create the keyspace and table from, or null for the copy in the jar
+ * @param createSchema false when the job's Cassandra role may not create tables
+ * @param cassandraReplication a replication map replacing schema.cql's, or blank
+ * @param master the Spark master, or null to leave it to spark-submit (local[2] when run plainly)
+ */
+public record StreamSettings(
+    String bootstrapServers,
+    String topic,
+    String registryUrl,
+    String dlqTopic,
+    CassandraTarget cassandra,
+    Path schemaFile,
+    boolean createSchema,
+    String cassandraReplication,
+    String checkpointDir,
+    String triggerInterval,
+    long maxOffsetsPerTrigger,
+    String startingOffsets,
+    String master) {
+
+  public StreamSettings {
+    require("Kafka bootstrap servers", bootstrapServers);
+    require("topic", topic);
+    require("schema registry URL", registryUrl);
+    require("checkpoint dir", checkpointDir);
+    require("starting offsets", startingOffsets);
+    Trigger.ProcessingTime(triggerInterval); // throws IllegalArgumentException naming the value
+    if (maxOffsetsPerTrigger < 1) {
+      throw new IllegalArgumentException("maxOffsetsPerTrigger must be positive, not " + maxOffsetsPerTrigger);
+    }
+    if (topic.equals(dlqTopic)) {
+      throw new IllegalArgumentException("the DLQ topic must differ from the topic read: " + topic);
+    }
+  }
+
+  public DeadLetterTarget deadLetters() {
+    return new DeadLetterTarget(bootstrapServers, dlqTopic);
+  }
+
+  public Optional<String> sparkMaster() {
+    return Optional.ofNullable(master).filter(m -> !m.isBlank());
+  }
+
+  private static void require(String what, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " is required");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.realtimestreaming.stream.sink;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.internal.core.time.AtomicTimestampGenerator;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link CqlSession} per cluster per JVM: every task an executor runs shares it.
+ *
+ * <p>A session is expensive (connections, metadata, event loops) and thread-safe, and Spark tasks
+ * are short: opening one per task would cost more than the writes. Sessions close when the JVM
+ * exits. One that fails to open is not kept, so a task retried after an outage tries again.
+ */
+public final class CassandraSessions {
+
+  private record Cluster(List<String> contactPoints, String localDatacenter) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(CassandraSessions.class);
+
+  // The one deliberate piece of static mutable state in the job: Spark has no per-executor
+  // lifecycle to own a session, so the executor JVM owns it.
+  private static final ConcurrentMap<Cluster, CqlSession> SESSIONS = new ConcurrentHashMap<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> SESSIONS.values().forEach(CqlSession::close), "cassandra-sessions-close"));
+  }
+
+  private CassandraSessions() {}
+
+  /** The JVM's session to the target's cluster, opened on first use. */
+  public static CqlSession forTarget(CassandraTarget target) {
+    return SESSIONS.computeIfAbsent(
+        new Cluster(target.contactPoints(), target.localDatacenter()), CassandraSessions::open);
+  }
+
+  private static CqlSession open(Cluster cluster) {
+    LOG.info(
+        "opening Cassandra session to {} (local DC {})",
+        cluster.contactPoints(),
+        cluster.localDatacenter());
+    var builder =
+        CqlSession.builder()
+            .withLocalDatacenter(cluster.localDatacenter())
+            // the shaded jar's classes and reference.conf, not those of Spark's context loader
+            .withClassLoader(CassandraSessions.class.getClassLoader())
+            .withConfigLoader(
+                DriverConfigLoader.programmaticBuilder()
+                    .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
+                    .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
+                    // longer than the server's write timeout (2 s), so that the server's timeout
+                    // comes first and the retry policy sees it
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(12))
+                    .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
+                    .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, WriteTimeoutRetryPolicy.class)
+                    // the default, made explicit because the job relies on it: client timestamps
+                    // that strictly increase across the session's threads, so that of two writes
+                    // of one user the later issued wins (CassandraUserWriter)
+                    .withClass(
+                        DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS, AtomicTimestampGenerator.class)
+                    // two tasks of one executor may each keep max-in-flight writes outstanding
+                    .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
+                    .build());
+    for (String contactPoint : cluster.contactPoints()) {
+      int colon = contactPoint.lastIndexOf(':');
+      builder.addContactPoint(
+          new InetSocketAddress(
+              contactPoint.substring(0, colon), Integer.parseInt(contactPoint.substring(colon + 1))));
+    }
+    return builder.build();
+  }
+}

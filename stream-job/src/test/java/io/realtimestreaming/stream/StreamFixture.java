@@ -1,0 +1,199 @@
+package io.realtimestreaming.stream;
+
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.registry.SchemaRegistryClient;
+import io.realtimestreaming.model.wire.UserWireCodec;
+import io.realtimestreaming.stream.settings.StreamOptions;
+import io.realtimestreaming.stream.settings.StreamSettings;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One scenario's own corner of the shared stack: a fresh topic (3 partitions) and DLQ topic, a
+ * fresh table {@code spark_streams.created_users_it_<random>}, a fresh checkpoint dir, and the
+ * clients to feed and inspect them. Closing drops the table and deletes the topics.
+ */
+public final class StreamFixture implements AutoCloseable {
+
+  public final String topic;
+  public final String dlqTopic;
+  public final String table;
+  public final Path checkpointDir;
+  public final UserWireCodec codec;
+  public final SchemaRegistryClient registry;
+
+  private final ServiceEndpoints endpoints;
+  private final Admin admin;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final CqlSession cql;
+
+  public StreamFixture(ServiceEndpoints endpoints) throws Exception {
+    this.endpoints = endpoints;
+    String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    topic = "users_created_it_" + suffix;
+    dlqTopic = topic + ".dlq";
+    table = "created_users_it_" + suffix;
+    checkpointDir = Files.createTempDirectory("stream-job-it-checkpoint-");
+    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()));
+    admin
+        .createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(dlqTopic, 1, (short) 1)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
+    producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+    registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
+    codec = new UserWireCodec(registry, topic + "-value");
+    cql =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
+            .withLocalDatacenter(endpoints.cassandraLocalDatacenter())
+            // DDL (DROP TABLE on close) waits for schema agreement; on a busy shared node that
+            // takes longer than the default 2 s
+            .withConfigLoader(
+                DriverConfigLoader.programmaticBuilder()
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                    .build())
+            .build();
+  }
+
+  /** The job's settings for this fixture, with {@code extra} flags appended (later flags win). */
+  public StreamSettings settings(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--bootstrap-servers", endpoints.kafkaBootstrapServers(),
+                "--topic", topic,
+                "--dlq-topic", dlqTopic,
+                "--registry-url", endpoints.schemaRegistryUrl(),
+                "--cassandra-contact-points", endpoints.cassandraContactPoint(),
+                "--cassandra-local-dc", endpoints.cassandraLocalDatacenter(),
+                "--cassandra-table", table,
+                "--cassandra-consistency", "ONE",
+                "--checkpoint-dir", checkpointDir.toString(),
+                "--trigger-interval", "500 milliseconds",
+                "--starting-offsets", "earliest"));
+    args.addAll(Arrays.asList(extra));
+    return StreamOptions.parse(args.toArray(String[]::new));
+  }
+
+  /** Publishes users as ingest-service does: key = user id, value = Confluent-framed Avro. */
+  public void send(User... users) {
+    for (User user : users) {
+      sendRaw(user.id().toString().getBytes(StandardCharsets.UTF_8), codec.encode(user));
+    }
+    producer.flush();
+  }
+
+  public void send(List<User> users) {
+    send(users.toArray(User[]::new));
+  }
+
+  public void sendRaw(byte[] key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
+  /** The table's rows by id. */
+  public Map<UUID, Row> rows() {
+    Map<UUID, Row> rows = new HashMap<>();
+    cql.execute("SELECT * FROM spark_streams." + table).forEach(r -> rows.put(r.getUuid("id"), r));
+    return rows;
+  }
+
+  public CqlSession cql() {
+    return cql;
+  }
+
+  /** Waits for {@code count} records on the DLQ topic and returns them. */
+  public List<ConsumerRecord<byte[], byte[]>> deadLetters(int count) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(dlqTopic));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return records.size() >= count;
+              });
+    }
+    return records;
+  }
+
+  /** A Cassandra row read back as the user it was written from (processed_at aside). */
+  public static User user(Row r) {
+    return new User(
+        r.getUuid("id"), r.getString("first_name"), r.getString("last_name"), r.getString("gender"),
+        r.getString("address"), r.getString("post_code"), r.getString("email"),
+        r.getString("username"), r.getInstant("dob"), r.getInstant("registered_date"),
+        r.getString("phone"), r.getString("picture"), r.getString("nationality"),
+        r.getUuid("ingestion_run_id"), r.getInstant("ingested_at"));
+  }
+
+  @Override
+  public void close() throws Exception {
+    producer.close();
+    try {
+      cql.execute("DROP TABLE IF EXISTS spark_streams." + table);
+    } finally {
+      cql.close();
+      try {
+        admin.deleteTopics(List.of(topic, dlqTopic)).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        // a topic the test never got to create is fine to miss
+      } finally {
+        admin.close();
+      }
+      try (Stream<Path> files = Files.walk(checkpointDir)) {
+        files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private Properties producerConfig() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return props;
+  }
+}

@@ -1,0 +1,21 @@
+package io.realtimestreaming.stream;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session of the test JVM, local[2] like the job's default: started once (a few
+ * seconds) and shared by every integration test class, which start their own queries on it.
+ */
+public final class TestSpark {
+
+  private TestSpark() {}
+
+  public static SparkSession session() {
+    return SparkSession.builder()
+        .master("local[2]")
+        .appName("stream-job-it")
+        // several engineers' tests share the machine: no UI port to fight over
+        .config("spark.ui.enabled", false)
+        .getOrCreate();
+  }
+}

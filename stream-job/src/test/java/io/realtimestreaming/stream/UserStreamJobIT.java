@@ -1,0 +1,169 @@
+package io.realtimestreaming.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.avro.UserAvro;
+import io.realtimestreaming.model.wire.ConfluentWireFormat;
+import io.realtimestreaming.stream.dlq.DeadLetter;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The job in-process on local[2] against the real Kafka, registry and Cassandra. */
+@RealServices({ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.CASSANDRA})
+class UserStreamJobIT {
+
+  static final Duration LANDING = Duration.ofSeconds(90);
+
+  final SparkSession spark = TestSpark.session();
+  StreamFixture fixture;
+  StreamingQuery query;
+
+  @BeforeEach
+  void fixture(ServiceEndpoints endpoints) throws Exception {
+    fixture = new StreamFixture(endpoints);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (query != null) {
+      query.stop();
+    }
+    fixture.close();
+  }
+
+  @Test
+  void everyPublishedUserLandsAsOneRowWithItsValues() throws Exception {
+    List<User> users = IntStream.range(0, 60).mapToObj(TestUsers::user).toList();
+    fixture.send(users);
+
+    query = UserStreamJob.start(spark, fixture.settings());
+
+    await().atMost(LANDING).until(() -> fixture.rows().size() == users.size());
+    Map<UUID, Row> rows = fixture.rows();
+    for (User user : users) {
+      Row row = rows.get(user.id());
+      assertThat(StreamFixture.user(row)).isEqualTo(user);
+      assertThat(row.getInstant("processed_at")).isAfter(user.ingestedAt());
+    }
+  }
+
+  @Test
+  void theSameUserTwiceLeavesOneRowWithTheNewerValues() throws Exception {
+    UUID id = UUID.randomUUID();
+    // one batch: the first pair in one write chunk, "Third" in a later chunk of the same
+    // partition (about 2,300 of the 7,000 others share it, more than a chunk of 2,000)
+    List<User> others = IntStream.range(0, 7_000).mapToObj(TestUsers::user).toList();
+    fixture.send(TestUsers.user(id, "First"), TestUsers.user(id, "Second"));
+    fixture.send(others);
+    fixture.send(TestUsers.user(id, "Third"));
+    query = UserStreamJob.start(spark, fixture.settings());
+    await().atMost(LANDING).until(() -> fixture.rows().size() == others.size() + 1);
+    assertThat(fixture.rows().get(id).getString("first_name")).isEqualTo("Third");
+
+    fixture.send(TestUsers.user(id, "Fourth")); // a later batch
+
+    await()
+        .atMost(LANDING)
+        .untilAsserted(() -> assertThat(fixture.rows().get(id).getString("first_name")).isEqualTo("Fourth"));
+    assertThat(fixture.rows()).hasSize(others.size() + 1);
+  }
+
+  @Test
+  void poisonRecordsGoToTheDlqWithTheirReasonWhileGoodRecordsLand() throws Exception {
+    User good = TestUsers.user(1);
+    User invalid = TestUsers.withEmail(TestUsers.user(2), "not-an-address");
+    byte[] wrongMagic = "{\"id\": 1}".getBytes(StandardCharsets.UTF_8);
+    byte[] unknownId = ConfluentWireFormat.encode(999_999_999, UserAvro.toAvroBinary(good));
+    byte[] garbage = ConfluentWireFormat.encode(fixture.codec.schemaId(), new byte[] {-1, -1, -1, -1, -1, -1});
+    byte[] invalidValue = fixture.codec.encode(invalid);
+    Map<String, byte[]> poison = new HashMap<>();
+    poison.put("not-confluent-framed", wrongMagic);
+    poison.put("unknown-schema-id", unknownId);
+    poison.put("undecodable", garbage);
+    poison.put("invalid-user", invalidValue);
+    poison.forEach((reason, value) -> fixture.sendRaw(reason.getBytes(StandardCharsets.UTF_8), value));
+    fixture.send(good);
+
+    query = UserStreamJob.start(spark, fixture.settings());
+
+    List<ConsumerRecord<byte[], byte[]>> letters = fixture.deadLetters(4);
+    assertThat(letters).hasSize(4);
+    for (ConsumerRecord<byte[], byte[]> letter : letters) {
+      String key = new String(letter.key(), StandardCharsets.UTF_8);
+      assertThat(header(letter, DeadLetter.REASON)).isEqualTo(key);
+      assertThat(letter.value()).isEqualTo(poison.get(key));
+      assertThat(header(letter, DeadLetter.SOURCE_TOPIC)).isEqualTo(fixture.topic);
+      assertThat(Integer.parseInt(header(letter, DeadLetter.SOURCE_PARTITION))).isBetween(0, 2);
+      assertThat(Long.parseLong(header(letter, DeadLetter.SOURCE_OFFSET))).isNotNegative();
+      assertThat(header(letter, DeadLetter.DETAIL)).isNotBlank();
+    }
+    await().atMost(LANDING).until(() -> fixture.rows().containsKey(good.id()));
+    assertThat(fixture.rows()).containsOnlyKeys(good.id());
+  }
+
+  @Test
+  void aRecordWrittenWithAnEvolvedSchemaDecodes() throws Exception {
+    User user = TestUsers.user(5);
+    int evolvedId = fixture.registry.register(fixture.topic + "-value", EvolvedSchemas.withMiddleName());
+    fixture.send(TestUsers.user(4)); // registers the current schema first, as an older producer
+    fixture.sendRaw(
+        user.id().toString().getBytes(StandardCharsets.UTF_8),
+        ConfluentWireFormat.encode(evolvedId, EvolvedSchemas.write(user, EvolvedSchemas.withMiddleName(), "Ann")));
+    fixture.flush();
+
+    query = UserStreamJob.start(spark, fixture.settings());
+
+    await().atMost(LANDING).until(() -> fixture.rows().size() == 2);
+    assertThat(StreamFixture.user(fixture.rows().get(user.id()))).isEqualTo(user);
+    assertThat(fixture.deadLetters(0)).isEmpty();
+  }
+
+  @Test
+  void aJobStoppedMidStreamAndRestartedEndsWithTheExactRowSet() throws Exception {
+    List<User> first = IntStream.range(0, 400).mapToObj(TestUsers::user).toList();
+    List<User> second = IntStream.range(400, 500).mapToObj(TestUsers::user).toList();
+    fixture.send(first);
+    String[] smallBatches = {"--max-offsets-per-trigger", "40"};
+
+    query = UserStreamJob.start(spark, fixture.settings(smallBatches));
+    await().atMost(LANDING).until(() -> !fixture.rows().isEmpty());
+    query.stop();
+    int landedBeforeStop = fixture.rows().size();
+    fixture.send(second);
+    query = UserStreamJob.start(spark, fixture.settings(smallBatches));
+
+    assertThat(landedBeforeStop).isLessThan(first.size()); // it was stopped mid-stream
+    await().atMost(LANDING).until(() -> fixture.rows().size() >= 500);
+    Map<UUID, Row> rows = fixture.rows();
+    assertThat(rows).hasSize(500);
+    for (User user : concat(first, second)) {
+      assertThat(StreamFixture.user(rows.get(user.id()))).isEqualTo(user);
+    }
+  }
+
+  private static List<User> concat(List<User> a, List<User> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}

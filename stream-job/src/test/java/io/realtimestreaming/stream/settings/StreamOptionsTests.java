@@ -1,0 +1,61 @@
+package io.realtimestreaming.stream.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class StreamOptionsTests {
+
+  @Test
+  void flagsOverrideTheDefaults() {
+    StreamSettings s =
+        StreamOptions.parse(
+            "--topic", "t1", "--dlq-topic", "t1.dlq", "--cassandra-contact-points", "a:1, b:2",
+            "--cassandra-table", "users_it", "--cassandra-consistency", "one",
+            "--trigger-interval", "500 milliseconds", "--max-offsets-per-trigger", "50",
+            "--checkpoint-dir", "/tmp/cp", "--no-create-schema", "--master", "local[1]");
+
+    assertThat(s.topic()).isEqualTo("t1");
+    assertThat(s.deadLetters().topic()).isEqualTo("t1.dlq");
+    assertThat(s.cassandra().contactPoints()).isEqualTo(List.of("a:1", "b:2"));
+    assertThat(s.cassandra().table()).isEqualTo("users_it");
+    assertThat(s.cassandra().consistency()).isEqualTo("ONE");
+    assertThat(s.triggerInterval()).isEqualTo("500 milliseconds");
+    assertThat(s.maxOffsetsPerTrigger()).isEqualTo(50);
+    assertThat(s.checkpointDir()).isEqualTo("/tmp/cp");
+    assertThat(s.createSchema()).isFalse();
+    assertThat(s.sparkMaster()).hasValue("local[1]");
+  }
+
+  @Test
+  void withoutFlagsTheContractsDefaultsApply() {
+    // the test JVM sets none of the job's environment variables
+    StreamSettings s = StreamOptions.parse();
+
+    assertThat(s.topic()).isEqualTo("users_created");
+    assertThat(s.dlqTopic()).isEqualTo("users_created.dlq");
+    assertThat(s.cassandra().keyspace()).isEqualTo("spark_streams");
+    assertThat(s.cassandra().table()).isEqualTo("created_users");
+    assertThat(s.cassandra().consistency()).isEqualTo("LOCAL_QUORUM");
+    assertThat(s.triggerInterval()).isEqualTo("2 seconds");
+    assertThat(s.maxOffsetsPerTrigger()).isEqualTo(20_000);
+    assertThat(s.startingOffsets()).isEqualTo("earliest");
+    assertThat(s.createSchema()).isTrue();
+    assertThat(s.schemaFile()).isNull();
+  }
+
+  @Test
+  void refusesValuesTheJobCannotUse() {
+    assertThatThrownBy(() -> StreamOptions.parse("--trigger-interval", "soon"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StreamOptions.parse("--max-offsets-per-trigger", "0"))
+        .hasMessageContaining("maxOffsetsPerTrigger");
+    assertThatThrownBy(() -> StreamOptions.parse("--dlq-topic", "users_created"))
+        .hasMessageContaining("DLQ topic must differ");
+    assertThatThrownBy(() -> StreamOptions.parse("--no-such-flag"))
+        .isInstanceOf(CommandLine.ParameterException.class);
+  }
+}
