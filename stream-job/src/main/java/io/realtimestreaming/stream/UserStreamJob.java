@@ -9,6 +9,7 @@ import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
 import io.realtimestreaming.stream.sink.CassandraSchema;
 import io.realtimestreaming.stream.sink.CassandraSessions;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,7 @@ import picocli.CommandLine;
  * original key and value and headers {@code dlq.reason}, {@code dlq.detail}, {@code
  * dlq.source.topic}, {@code dlq.source.partition} and {@code dlq.source.offset}; the job goes on. If
  * Cassandra, Kafka or the registry fails, the batch fails, the checkpoint does not advance, and the
- * restarted job runs the batch again: nothing is lost, and repeated writes collapse by key. On
+ * job restarts its query (pausing 2 s, doubling up to 30 s) and runs the batch again: nothing is lost, and repeated writes collapse by key. On
  * start it creates the keyspace and table from {@code cassandra/schema.cql} when they are missing.
  *
  * <p>Usage: {@code UserStreamJob [--flag value]...}; each flag has an environment variable and a
@@ -77,6 +79,8 @@ public final class UserStreamJob {
   public static final String QUERY_NAME = "users-to-cassandra";
 
   private static final Logger LOG = LoggerFactory.getLogger(UserStreamJob.class);
+  private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(2);
+  private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
 
   private UserStreamJob() {}
 
@@ -101,14 +105,39 @@ public final class UserStreamJob {
             .master(masterOf(settings))
             .getOrCreate();
 
-    try {
-      start(spark, settings).awaitTermination();
-    } catch (StreamingQueryException | TimeoutException | RuntimeException e) {
-      // exit rather than linger: the session's and the driver's threads would keep the JVM up,
-      // and whatever supervises the job (./pipeline, spark-submit --supervise) should restart it
-      LOG.error("stream-job stopped: {}. Started again, it resumes from the checkpoint.", rootMessage(e), e);
-      spark.stop();
-      System.exit(2);
+    runUntilStopped(spark, settings);
+  }
+
+  /**
+   * Runs the query and, when a batch fails (Cassandra, Kafka or the registry away), starts it again
+   * from the checkpoint after a growing pause: an outage delays users, it loses none, and the job
+   * needs no outside supervisor to recover. The failed batch is simply run again.
+   */
+  private static void runUntilStopped(SparkSession spark, StreamSettings settings) {
+    Duration pause = FIRST_RESTART_PAUSE;
+    while (true) {
+      StreamingQuery query = null;
+      try {
+        query = start(spark, settings);
+        query.awaitTermination();
+        return; // stopped on purpose
+      } catch (StreamingQueryException | TimeoutException | RuntimeException e) {
+        LOG.error("stream-job query failed: {}. Restarting from the checkpoint in {} s.",
+            rootMessage(e), pause.toSeconds(), e);
+      }
+      // a query that ran batches before failing was healthy: start the pauses over
+      pause = query != null && query.lastProgress() != null ? FIRST_RESTART_PAUSE : pause;
+      for (StreamingQueryListener listener : spark.streams().listListeners()) {
+        spark.streams().removeListener(listener); // start() adds a fresh one
+      }
+      try {
+        Thread.sleep(pause.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        spark.stop();
+        return;
+      }
+      pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE : pause.multipliedBy(2);
     }
   }
 
