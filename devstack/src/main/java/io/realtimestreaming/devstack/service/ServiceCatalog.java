@@ -15,6 +15,8 @@ public final class ServiceCatalog {
         new RegistrySpec(),
         new PostgresSpec(),
         new CassandraSpec(),
-        new RandomUserSpec());
+        new RandomUserSpec(),
+        new IngestServiceSpec(),
+        new StreamJobSpec());
   }
 }
