@@ -6,9 +6,7 @@ import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +48,7 @@ final class IngestServiceSpec implements ServiceSpec {
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
-    Path built = ModuleJar.ensureBuilt(s, "ingest-service", JAR);
-    // run a copy: a rebuild of the module (mvn package) must not pull classes from under the
-    // running JVM, which loads some of them lazily from its jar
-    Path jar = s.dataDir(name()).resolve("ingest-service.jar");
-    Files.createDirectories(jar.getParent());
-    Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
+    Path jar = ModuleJar.runnableCopy(s, name(), "ingest-service", JAR);
     return JavaCommand.forService(s, runtimes, name())
         .main(
             "-jar",

@@ -1,21 +1,20 @@
 package io.realtimestreaming.devstack.service;
 
 import io.realtimestreaming.devstack.stack.JavaCommand;
+import io.realtimestreaming.devstack.stack.ModuleJar;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Spark stream job in local mode, Kafka users_created to Cassandra: started only when named,
  * {@code ./pipeline up stream-job}. Spark comes from devstack/runtimes/spark (resolved on first
- * use), the job from its shaded jar (built first if missing), with Spark's JVM flags from
+ * use), the job from its shaded jar (built first when missing or stale), with Spark's JVM flags from
  * stream-job/jvm.options. Its checkpoint lives in {@code .local/checkpoints/stream-job}, so a
  * restart resumes after the last committed batch. Ready when the Spark UI answers.
  */
@@ -56,10 +55,7 @@ final class StreamJobSpec implements ServiceSpec {
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
     Path root = s.repoRoot();
-    Path jar = root.resolve(JAR);
-    if (!Files.isRegularFile(jar)) {
-      build(s);
-    }
+    Path jar = ModuleJar.runnableCopy(s, name(), "stream-job", JAR);
     return JavaCommand.forService(s, runtimes, name())
         .jvm(
             "@" + root.resolve("stream-job/jvm.options"),
@@ -89,28 +85,5 @@ final class StreamJobSpec implements ServiceSpec {
 
   private static String uiUrl(StackSettings s) {
     return "http://" + s.host() + ":" + s.port("stream-job");
-  }
-
-  private static void build(StackSettings s) throws IOException {
-    System.out.println("building the stream job jar (./mvnw -pl stream-job -am package) ...");
-    Path log = s.home().resolve("logs").resolve("stream-job-build.log");
-    Files.createDirectories(log.getParent());
-    Process process =
-        new ProcessBuilder(
-                s.repoRoot().resolve("mvnw").toString(),
-                "-q", "-B", "-pl", "stream-job", "-am", "package", "-DskipTests")
-            .directory(s.repoRoot().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IOException("building " + JAR + " failed; see " + log);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted building " + JAR, e);
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.realtimestreaming.devstack.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,20 @@ public final class ModuleJar {
       throw new IOException("interrupted building " + jar, e);
     }
     return built;
+  }
+
+  /**
+   * A copy of the built jar in the service's data directory, to run from: a rebuild of the module
+   * ({@code mvn package}) must not pull classes from under a running JVM, which loads some of them
+   * lazily from its jar.
+   */
+  public static Path runnableCopy(StackSettings settings, String service, String module, String jar)
+      throws IOException {
+    Path built = ensureBuilt(settings, module, jar);
+    Path copy = settings.dataDir(service).resolve(built.getFileName());
+    Files.createDirectories(copy.getParent());
+    Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+    return copy;
   }
 
   private static boolean newerThan(FileTime jarTime, Path root, String module) throws IOException {
