@@ -17,6 +17,7 @@ public final class ServiceCatalog {
         new CassandraSpec(),
         new RandomUserSpec(),
         new IngestServiceSpec(),
-        new StreamJobSpec());
+        new StreamJobSpec(),
+        new AirflowSpec());
   }
 }

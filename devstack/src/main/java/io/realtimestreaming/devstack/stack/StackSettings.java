@@ -22,27 +22,29 @@ public record StackSettings(
     String cassandraReplication) {
 
   private static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of(
-          "zookeeper", 2181,
-          "kafka", 9092,
-          "registry", 8081,
-          "postgres", 5432,
-          "cassandra", 9042,
-          "cassandra-storage", 7000,
-          "randomuser", 8099,
-          "ingest-service", 8088,
-          "stream-job", 4040);
+      Map.ofEntries(
+          Map.entry("zookeeper", 2181),
+          Map.entry("kafka", 9092),
+          Map.entry("registry", 8081),
+          Map.entry("postgres", 5432),
+          Map.entry("cassandra", 9042),
+          Map.entry("cassandra-storage", 7000),
+          Map.entry("randomuser", 8099),
+          Map.entry("ingest-service", 8088),
+          Map.entry("stream-job", 4040),
+          Map.entry("airflow", 8080));
 
   private static final Map<String, String> DEFAULT_HEAPS =
-      Map.of(
-          "zookeeper", "128m",
-          "kafka", "512m",
-          "registry", "384m",
-          "postgres", "128m",
-          "cassandra", "1g",
-          "randomuser", "256m",
-          "ingest-service", "384m",
-          "stream-job", "1g");
+      Map.ofEntries(
+          Map.entry("zookeeper", "128m"),
+          Map.entry("kafka", "512m"),
+          Map.entry("registry", "384m"),
+          Map.entry("postgres", "128m"),
+          Map.entry("cassandra", "1g"),
+          Map.entry("randomuser", "256m"),
+          Map.entry("ingest-service", "384m"),
+          Map.entry("stream-job", "1g"),
+          Map.entry("airflow", "n/a"));
 
   public StackSettings {
     ports = Map.copyOf(ports);

@@ -23,6 +23,12 @@ final class StaleProcesses {
 
   /** Answers the PID of our own running process holding the ports, if one was adopted. */
   Optional<Long> clearPorts(ServiceSpec spec) throws IOException, InterruptedException {
+    Optional<Long> jvm = runningJvm(spec.name());
+    if (jvm.isPresent()) {
+      pids.write(spec.name(), jvm.get());
+      System.out.println(spec.name() + ": found running as PID " + jvm.get() + " without a pid file; adopted");
+      return jvm;
+    }
     for (int port : spec.ports(settings)) {
       Optional<Processes.Owner> owner = Processes.listenerOf(port);
       if (owner.isEmpty()) {
@@ -34,23 +40,38 @@ final class StaleProcesses {
         continue;
       }
       Processes.Owner o = owner.get();
-      if (pids.isOurs(o.pid(), spec.name())) {
-        pids.write(spec.name(), o.pid());
-        System.out.println(spec.name() + ": found running as PID " + o.pid()
-            + " without a pid file; adopted");
-        return Optional.of(o.pid());
-      }
+      // checked before isOurs: the orphan inherited its JVM's PIPELINE_SERVICE, so it looks ours;
+      // its JVM is gone (runningJvm found none)
       if (isLeftoverPostgres(o)) {
         System.out.println(spec.name() + ": PostgreSQL PID " + o.pid() + " was left running by an"
             + " earlier kill -9 of its devstack process; stopping it (fast shutdown)");
         stopPostgres(o.pid());
         continue;
       }
+      if (pids.isOurs(o.pid(), spec.name())) {
+        pids.write(spec.name(), o.pid());
+        System.out.println(spec.name() + ": found running as PID " + o.pid()
+            + " without a pid file; adopted");
+        return Optional.of(o.pid());
+      }
       throw new ServiceFailedException(spec.name(), "port " + port + " is held by PID " + o.pid()
           + " (" + abbreviate(o.commandLine()) + "); stop it, or choose another port with "
           + portVariable(spec));
     }
     return Optional.empty();
+  }
+
+  /** Our JVM for {@code service}, by the markers on its command line. */
+  private Optional<Long> runningJvm(String service) {
+    String marker = JavaCommand.marker(service) + " ";
+    String home = "-Dpipeline.home=" + settings.home() + " ";
+    return ProcessHandle.allProcesses()
+        .map(ProcessHandle::pid)
+        .filter(pid -> {
+          String cmd = Processes.commandLine(pid);
+          return cmd.contains(marker) && cmd.contains(home);
+        })
+        .findFirst();
   }
 
   private boolean isLeftoverPostgres(Processes.Owner owner) {

@@ -1,0 +1,102 @@
+"""Test settings for the user_automation DAG, applied before Airflow is imported.
+
+Airflow reads its configuration from the environment once, at import, so everything here is set
+at module level: a metadata database of the tests' own (never the one of a running
+`./pipeline up airflow`), the project's DAG folder, and the two connections the DAG uses, aimed
+at the no-Docker stack unless INGEST_URL / INGEST_API_KEY / CASSANDRA_HOST / CASSANDRA_PORT say
+otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+AIRFLOW_HOME = REPO / ".local" / "data" / "airflow-test"
+
+INGEST_URL = os.environ.get("INGEST_URL", "http://127.0.0.1:8088")
+INGEST_API_KEY = os.environ.get("INGEST_API_KEY", "dev-ingest-key")
+CASSANDRA_HOST = os.environ.get("CASSANDRA_HOST", "127.0.0.1")
+CASSANDRA_PORT = int(os.environ.get("CASSANDRA_PORT", "9042"))
+
+
+def http_connection(url: str, api_key: str) -> str:
+    """An Airflow HTTP connection (JSON form) for the ingest API at url, the key as its password."""
+    scheme, rest = url.split("://", 1)
+    host, port = rest.rstrip("/").split(":")
+    return json.dumps(
+        {"conn_type": "http", "host": host, "port": int(port), "schema": scheme, "password": api_key}
+    )
+
+
+os.environ.update(
+    {
+        "AIRFLOW_HOME": str(AIRFLOW_HOME),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "airflow" / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+        # quick polling keeps the tests short; the DAG's default is 5 s
+        "USER_AUTOMATION_POKE_INTERVAL_SECONDS": "1",
+        "USER_AUTOMATION_INGESTION_TIMEOUT_SECONDS": "600",
+        "USER_AUTOMATION_LANDING_TIMEOUT_SECONDS": "300",
+        "AIRFLOW_CONN_INGEST_API": http_connection(INGEST_URL, INGEST_API_KEY),
+        "AIRFLOW_CONN_CASSANDRA_DEFAULT": json.dumps(
+            {"conn_type": "cassandra", "host": CASSANDRA_HOST, "port": CASSANDRA_PORT}
+        ),
+    }
+)
+os.environ.pop("USER_AUTOMATION_SCHEDULE", None)
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> None:
+    """The tests' metadata database, migrated once (dag.test() records its runs there)."""
+    AIRFLOW_HOME.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(Path(sys.executable).with_name("airflow")), "db", "migrate"], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def dag():
+    """A freshly parsed DAG: dag.test() runs tasks in this process and leaves a run's conf in the
+    DAG object's params, which would leak into the next test's run."""
+    from airflow.models.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(REPO / "airflow" / "dags"), include_examples=False)
+    assert bag.import_errors == {}, f"the DAG folder does not import: {bag.import_errors}"
+    return bag.dags["user_automation"]  # get_dag() would consult the metadata database
+
+
+def ingest_is_up() -> bool:
+    """The ingest service's health says UP (a listening but stuck service does not count)."""
+    import requests
+
+    try:
+        return requests.get(f"{INGEST_URL}/actuator/health", timeout=10).json().get("status") == "UP"
+    except (requests.RequestException, ValueError):
+        return False
+
+
+def answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def require(what: str, ok: bool, how: str) -> None:
+    """Skips when a service is missing, or fails when PIPELINE_REQUIRE_SERVICES=1 (./pipeline test)."""
+    if ok:
+        return
+    message = f"{what} does not answer; {how}"
+    if os.environ.get("PIPELINE_REQUIRE_SERVICES") == "1":
+        pytest.fail(message + " (PIPELINE_REQUIRE_SERVICES=1: a missing service fails the suite)")
+    pytest.skip(message)

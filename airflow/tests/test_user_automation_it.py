@@ -1,0 +1,88 @@
+"""The DAG for real: dag.test() against the running ingest service, stream job and Cassandra.
+
+Needs `./pipeline up ingest-service stream-job` (./pipeline test starts them). Without them the
+test is skipped, or fails when PIPELINE_REQUIRE_SERVICES=1.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+
+import pytest
+import requests
+
+from conftest import CASSANDRA_HOST, CASSANDRA_PORT, INGEST_API_KEY, INGEST_URL, answers, ingest_is_up, require
+
+STREAM_JOB_UI = os.environ.get("STREAM_JOB_UI", "127.0.0.1:4040")
+COUNT = 200
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    require(f"the ingest service ({INGEST_URL}/actuator/health UP)", ingest_is_up(),
+            "start it with ./pipeline up ingest-service")
+    require(f"Cassandra ({CASSANDRA_HOST}:{CASSANDRA_PORT})", answers(CASSANDRA_HOST, CASSANDRA_PORT),
+            "start it with ./pipeline up")
+    host, port = STREAM_JOB_UI.split(":")
+    require(f"the stream job (Spark UI {STREAM_JOB_UI})", answers(host, int(port)),
+            "start it with ./pipeline up stream-job")
+
+
+@pytest.fixture(scope="module")
+def cassandra():
+    from cassandra.cluster import Cluster
+
+    cluster = Cluster([CASSANDRA_HOST], port=CASSANDRA_PORT)
+    yield cluster.connect("spark_streams")
+    cluster.shutdown()
+
+
+def api(path: str, **params) -> dict:
+    response = requests.get(f"{INGEST_URL}/api/v1/{path}", params=params,
+                            headers={"X-API-Key": INGEST_API_KEY}, timeout=30)
+    response.raise_for_status()
+    return response.json()
+
+
+def xcom(run, task_id: str):
+    from airflow.models.xcom import XComModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        row = session.query(XComModel).filter_by(
+            dag_id=run.dag_id, run_id=run.run_id, task_id=task_id, key="return_value").one()
+        return row.value  # a JSON column: the value as the task returned it
+
+
+def test_a_run_lands_every_user_in_cassandra(pipeline, airflow_db, dag, cassandra):
+    seed = f"airflow-it-{uuid.uuid4().hex[:12]}"  # fresh users, not ones an earlier run stored
+
+    run = dag.test(run_conf={"count": COUNT, "seed": seed, "nationalities": ["us", "gb"], "sample_size": 50})
+
+    states = {ti.task_id: ti.state for ti in run.get_task_instances()}
+    assert run.state == "success", f"DAG run ended {run.state}: {states}"
+    assert set(states.values()) == {"success"}
+
+    ingestion_id = xcom(run, "start_ingestion")
+    assert isinstance(ingestion_id, str)  # XCom carries the id as a JSON string
+    ingestion = api(f"ingestions/{ingestion_id}")
+    assert ingestion["status"] == "SUCCEEDED"
+    assert ingestion["seed"] == seed
+    assert ingestion["stored"] + ingestion["rejected"] == COUNT
+    sampled = xcom(run, "sample_user_ids")
+    assert len(sampled) == min(50, ingestion["stored"]) and all(isinstance(i, str) for i in sampled)
+
+    # every user of the run, not only the DAG's sample, is in Cassandra with this run's id
+    ids = [uuid.UUID(i) for i in api(f"ingestions/{ingestion_id}/users", limit=COUNT)["userIds"]]
+    assert len(ids) == ingestion["stored"]
+    select = cassandra.prepare("SELECT id, ingestion_run_id FROM created_users WHERE id IN ?")
+    deadline = time.monotonic() + 120
+    while True:
+        rows = {r.id: r.ingestion_run_id for r in cassandra.execute(select, [ids])}
+        if len(rows) == len(ids) or time.monotonic() > deadline:
+            break
+        time.sleep(2)  # the stream job may still write the users the DAG did not sample
+    assert sorted(rows) == sorted(ids), f"{len(set(ids) - set(rows))} of the run's users are not in Cassandra"
+    assert set(rows.values()) == {uuid.UUID(ingestion_id)}
