@@ -33,8 +33,9 @@ final class ServiceStopper {
     }
     // Children (PostgreSQL under its JVM) are stopped by their parent's shutdown; whatever is
     // still alive after it has gone would hold ports and data directories.
+    Instant childrenDeadline = Instant.now().plusSeconds(10);
     for (ProcessHandle child : children) {
-      if (child.isAlive() && !awaitExit(child, Instant.now().plusSeconds(10))) {
+      if (!awaitExit(child, childrenDeadline)) {
         child.destroyForcibly();
       }
     }
