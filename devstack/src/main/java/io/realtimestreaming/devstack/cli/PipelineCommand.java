@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       LogsCommand.class,
       CqlCommand.class,
       ResetCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      BenchCommand.class
     })
 public final class PipelineCommand implements Runnable {
 

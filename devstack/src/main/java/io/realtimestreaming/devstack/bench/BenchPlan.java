@@ -1,0 +1,36 @@
+package io.realtimestreaming.devstack.bench;
+
+import java.time.Duration;
+
+/**
+ * What one {@code ./pipeline bench} does.
+ *
+ * @param users rows of each raw phase and users of the full-speed run
+ * @param usersPerSecond the offered load of the latency phase
+ * @param latencySeconds how long the offered load lasts
+ * @param recordSize bytes per record of the raw Kafka phase (an Avro user is ~400-600)
+ * @param rawOnly measure the raw stores only, not the pipeline
+ * @param timeout how long the pipeline phases may take
+ * @param profile record the services with JFR during the full-speed run
+ */
+public record BenchPlan(
+    int users, int usersPerSecond, int latencySeconds, int recordSize, boolean rawOnly, Duration timeout, boolean profile) {
+
+  public BenchPlan {
+    if (users < 1000) {
+      throw new IllegalArgumentException("--users must be at least 1000, not " + users);
+    }
+    if (usersPerSecond < 1 || usersPerSecond > 5000) {
+      // one randomuser page, so that each run commits in one transaction (see OfferedLoad)
+      throw new IllegalArgumentException("--users-per-second must be 1..5000, not " + usersPerSecond);
+    }
+    if (latencySeconds < 1) {
+      throw new IllegalArgumentException("--latency-seconds must be at least 1, not " + latencySeconds);
+    }
+  }
+
+  /** Enough to get the services' code compiled before anything is timed. */
+  int warmUpUsers() {
+    return Math.min(5000, users / 10);
+  }
+}
