@@ -30,11 +30,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the same rows, measured in the same run.
  *
  * <ol>
- *   <li>Raw: {@value #USERS} user rows (one page of the offline source, repeated with fresh ids) are
+ *   <li>Raw: 200,000 user rows (by default) (one page of the offline source, repeated with fresh ids) are
  *       inserted with JDBC batches of 1000 {@code INSERT ... ON CONFLICT DO NOTHING} and {@code
  *       reWriteBatchedInserts=true} into a table shaped like {@code users}.
  *   <li>Service: the service starts in this JVM against the devstack (own schema and topic, rate
- *       budget lifted), two runs of {@value #USERS_PER_RUN} users are posted at once (a run is at
+ *       budget lifted), two runs of half as many users each are posted at once (a run is at
  *       most 100,000), and the clock stops when both have SUCCEEDED and every user is published.
  * </ol>
  *
@@ -44,13 +44,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ./mvnw -B -pl ingest-service -am verify -DskipTests -Pbench
  * </pre>
  *
+ * {@code INGEST_BENCH_USERS=50000} in the environment runs a shorter benchmark (default 200,000),
+ * {@code INGEST_BENCH_RUNS=1} posts them as one run (default 2, each at most 100,000 users).
  * Endpoints come from {@code PIPELINE_*_PORT} like the tests' devstack services. It prints progress
  * lines, then the figures and their ratio. The devstack's PostgreSQL runs with fsync off.
  */
 public final class IngestBenchmark {
 
-  static final int USERS = 200_000;
-  static final int USERS_PER_RUN = 100_000;
+  /** {@code INGEST_BENCH_USERS} and {@code INGEST_BENCH_RUNS} change the size (a run is at most 100,000). */
+  static final int USERS = Integer.parseInt(System.getenv().getOrDefault("INGEST_BENCH_USERS", "200000"));
+  static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("INGEST_BENCH_RUNS", "2"));
+  static final int USERS_PER_RUN = USERS / RUNS;
   private static final int BATCH = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +64,12 @@ public final class IngestBenchmark {
     ServiceEndpoints endpoints = devstackEndpoints();
     String schema = ServiceUnderTest.freshName("ingest_bench");
     String topic = ServiceUnderTest.freshName("users_created_bench");
-    System.out.printf("ingest benchmark: %,d users, schema %s, topic %s%n", USERS, schema, topic);
+    if (RUNS < 1 || USERS < RUNS || USERS % RUNS != 0 || USERS_PER_RUN > 100_000) {
+      throw new IllegalArgumentException("INGEST_BENCH_USERS=" + USERS + " must split into INGEST_BENCH_RUNS="
+          + RUNS + " runs of at most 100,000 users each");
+    }
+    System.out.printf("ingest benchmark: %,d users in %d runs, schema %s, topic %s%n", USERS, RUNS, schema,
+        topic);
     try {
       double raw = rawInsertRate(endpoints, schema + "_raw");
       double service = serviceRate(endpoints, schema, topic);
@@ -146,7 +155,7 @@ public final class IngestBenchmark {
       String seed = "bench-" + UUID.randomUUID();
       long start = System.nanoTime();
       List<UUID> runs = new ArrayList<>();
-      for (int r = 0; r < USERS / USERS_PER_RUN; r++) {
+      for (int r = 0; r < RUNS; r++) {
         runs.add(UUID.fromString(api.start(USERS_PER_RUN, seed + "-" + r).path("id").asText()));
       }
       long storedAt = 0;
@@ -173,7 +182,7 @@ public final class IngestBenchmark {
               (storedAt - start) / 1e9, rate(USERS, start, storedAt), (System.nanoTime() - start) / 1e9);
           return rate(USERS, start);
         }
-        Thread.sleep(2000); // a progress line every 2 s; this is a driver loop, not a test
+        Thread.sleep(500); // a progress line every 0.5 s (the clock's resolution); a driver loop, not a test
       }
     }
   }

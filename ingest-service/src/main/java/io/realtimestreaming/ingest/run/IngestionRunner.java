@@ -16,9 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +30,13 @@ import org.springframework.stereotype.Component;
  * (rejecting malformed ones one by one), store the page with {@link PageWriter}. A page with fewer
  * results than asked ends the run early: randomuser has no more. Any failure that is not one
  * record's (retries exhausted, malformed JSON, the database) ends the run FAILED with its text.
+ *
+ * <p>Fetching and mapping page n+1 overlaps the storing of page n: while the ingestion thread
+ * stores a page, the next one (one at most) is fetched and mapped on the prefetch pool. Pages are
+ * still stored one by one, in order, each in its own transaction, and the next page is asked for
+ * only once the current one is known to be full and not the last. A failed fetch fails the run
+ * when its page's turn comes, after the pages before it are stored, as before. A run that ends
+ * early (a failure, or the service stopping) cancels its pending fetch.
  */
 @Component
 class IngestionRunner {
@@ -33,6 +44,7 @@ class IngestionRunner {
   private static final Logger log = LoggerFactory.getLogger(IngestionRunner.class);
 
   private final RandomUserClient randomUser;
+  private final AsyncTaskExecutor prefetcher;
   private final RandomUserMapper mapper = new RandomUserMapper();
   private final PageWriter pages;
   private final IngestionRunRepository runs;
@@ -44,12 +56,14 @@ class IngestionRunner {
 
   IngestionRunner(
       RandomUserClient randomUser,
+      @Qualifier(RunExecutorConfig.PREFETCH_EXECUTOR) AsyncTaskExecutor prefetcher,
       PageWriter pages,
       IngestionRunRepository runs,
       RandomUserProperties upstream,
       Clock clock,
       MeterRegistry meters) {
     this.randomUser = randomUser;
+    this.prefetcher = prefetcher;
     this.pages = pages;
     this.runs = runs;
     this.upstream = upstream;
@@ -62,40 +76,40 @@ class IngestionRunner {
 
   void execute(RunRequest run) {
     MDC.put("runId", run.id().toString());
+    Future<FetchedPage> next = null;
     try {
       log.info("run started: {} users, seed {}, nationalities {}", run.count(), run.seed(),
           run.nationalities());
       RunPaging paging = new RunPaging(run.count(), upstream.pageSize());
       int total = 0;
-      for (int page = 1; page <= paging.pages(); page++) {
-        int asked = paging.resultsOn(page);
-        long started = System.nanoTime();
-        RandomUserPage answer =
-            randomUser.fetch(new PageQuery(run.seed(), page, asked, run.nationalities()));
-        long fetchedAt = System.nanoTime();
-        int received = Math.min(answer.results().size(), asked);
-        boolean shortPage = received < asked;
-        boolean last = shortPage || page == paging.pages();
-        List<FetchedUser> accepted = accept(run.id(), page, answer.results().subList(0, received));
-        long mappedAt = System.nanoTime();
-        UpsertResult result = pages.write(run.id(), received, accepted, last);
+      next = prefetch(run, paging, 1);
+      for (int page = 1; ; page++) {
+        long waitStarted = System.nanoTime();
+        FetchedPage fetchedPage = await(next, page);
+        long storeStarted = System.nanoTime();
+        // fetch and map the next page while this one is stored; a short or last page has no next
+        next = fetchedPage.last() ? null : prefetch(run, paging, page + 1);
+        int received = fetchedPage.received();
+        List<FetchedUser> accepted = fetchedPage.accepted();
+        UpsertResult result = pages.write(run.id(), received, accepted, fetchedPage.last());
         log.info(
             "page {} stored: {} fetched, {} stored, {} duplicates, {} rejected"
-                + " (fetch {} ms, map {} ms, store {} ms)",
+                + " (fetch {} ms, map {} ms, store {} ms, waited {} ms for the page)",
             page, received, result.stored(), result.duplicates(), received - accepted.size(),
-            millis(started, fetchedAt), millis(fetchedAt, mappedAt), millis(mappedAt, System.nanoTime()));
+            fetchedPage.fetchMillis(), fetchedPage.mapMillis(),
+            millis(storeStarted, System.nanoTime()), millis(waitStarted, storeStarted));
         fetched.increment(received);
         rejected.increment(received - accepted.size());
         stored.increment(accepted.size());
         total += received;
-        if (shortPage) {
+        if (fetchedPage.shortPage()) {
           log.warn("page {} answered {} of {} users: randomuser has no more, run ends at {}",
-              page, received, asked, total);
+              page, received, fetchedPage.asked(), total);
         }
         if (Thread.currentThread().isInterrupted()) {
           throw new IllegalStateException("the service stopped after page " + page);
         }
-        if (last) {
+        if (fetchedPage.last()) {
           break;
         }
       }
@@ -103,7 +117,59 @@ class IngestionRunner {
     } catch (RuntimeException e) {
       fail(run.id(), e);
     } finally {
+      if (next != null) {
+        next.cancel(true); // the run ended early: stop fetching a page it will not store
+      }
       MDC.remove("runId");
+    }
+  }
+
+  /** Starts fetching and mapping {@code page} on the prefetch pool. */
+  private Future<FetchedPage> prefetch(RunRequest run, RunPaging paging, int page) {
+    String runId = run.id().toString();
+    return prefetcher.submit(
+        () -> {
+          MDC.put("runId", runId);
+          try {
+            return fetchAndMap(run, paging, page);
+          } finally {
+            MDC.remove("runId");
+          }
+        });
+  }
+
+  private FetchedPage fetchAndMap(RunRequest run, RunPaging paging, int page) {
+    int asked = paging.resultsOn(page);
+    long started = System.nanoTime();
+    RandomUserPage answer =
+        randomUser.fetch(new PageQuery(run.seed(), page, asked, run.nationalities()));
+    long fetchedAt = System.nanoTime();
+    int received = Math.min(answer.results().size(), asked);
+    boolean last = received < asked || page == paging.pages();
+    List<FetchedUser> accepted = accept(run.id(), page, answer.results().subList(0, received));
+    return new FetchedPage(asked, received, accepted, last, millis(started, fetchedAt),
+        millis(fetchedAt, System.nanoTime()));
+  }
+
+  /**
+   * The page fetched and mapped, or the failure that stopped it (thrown as it was, so the run
+   * fails with its text, as if it had been fetched on this thread).
+   */
+  private static FetchedPage await(Future<FetchedPage> next, int page) {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // fail() reads the flag: the service is stopping
+      throw new IllegalStateException("interrupted while waiting for page " + page, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("page " + page + " could not be fetched: " + cause, cause);
     }
   }
 
@@ -133,6 +199,23 @@ class IngestionRunner {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * A page fetched and mapped, ready to store.
+   *
+   * @param asked users asked for
+   * @param received users answered, at most {@code asked}
+   * @param accepted the well-formed ones, mapped
+   * @param last whether the run ends with this page (the last one, or a short one)
+   */
+  private record FetchedPage(
+      int asked, int received, List<FetchedUser> accepted, boolean last, long fetchMillis,
+      long mapMillis) {
+
+    boolean shortPage() {
+      return received < asked;
     }
   }
 

@@ -4,22 +4,44 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The bounded pool runs execute on. */
+/** The bounded pool runs execute on, and the pool their next pages are fetched on. */
 @Configuration(proxyBeanMethods = false)
 class RunExecutorConfig {
+
+  static final String INGESTION_EXECUTOR = "ingestionExecutor";
+  static final String PREFETCH_EXECUTOR = "prefetchExecutor";
 
   /**
    * A fixed pool with a bounded queue: a full queue rejects the task (AbortPolicy), which the API
    * answers with 503. On shutdown, runs in progress are interrupted: each ends after its current
    * page and is marked FAILED (its stored users and their outbox rows stay valid).
    */
-  @Bean
+  @Bean(INGESTION_EXECUTOR)
   ThreadPoolTaskExecutor ingestionExecutor(RunProperties properties) {
     ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     executor.setThreadNamePrefix("ingestion-");
     executor.setCorePoolSize(properties.concurrency());
     executor.setMaxPoolSize(properties.concurrency());
     executor.setQueueCapacity(properties.queueCapacity());
+    executor.setWaitForTasksToCompleteOnShutdown(false);
+    executor.setAwaitTerminationSeconds(30);
+    return executor;
+  }
+
+  /**
+   * Where each executing run fetches and maps its next page while it stores the current one: a
+   * run has at most one such task pending, so a thread per executing run is enough (the queue
+   * holds at most the tail of a cancelled fetch). On shutdown it keeps going until the context is
+   * destroyed: the runs, interrupted first, cancel their own pending fetch and end FAILED as
+   * stopped, rather than failing on the fetch's interruption.
+   */
+  @Bean(PREFETCH_EXECUTOR)
+  ThreadPoolTaskExecutor prefetchExecutor(RunProperties properties) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("ingestion-prefetch-");
+    executor.setCorePoolSize(properties.concurrency());
+    executor.setMaxPoolSize(properties.concurrency());
+    executor.setAcceptTasksAfterContextClose(true);
     executor.setWaitForTasksToCompleteOnShutdown(false);
     executor.setAwaitTerminationSeconds(30);
     return executor;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ public class RunLauncher {
   RunLauncher(
       IngestionRunRepository runs,
       IngestionRunner runner,
-      ThreadPoolTaskExecutor ingestionExecutor,
+      @Qualifier(RunExecutorConfig.INGESTION_EXECUTOR) ThreadPoolTaskExecutor ingestionExecutor,
       RunProperties properties,
       Clock clock) {
     this.runs = runs;
