@@ -29,10 +29,6 @@ final class AirflowSpec implements ServiceSpec {
     return baseUrl(s);
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public boolean infrastructure() {

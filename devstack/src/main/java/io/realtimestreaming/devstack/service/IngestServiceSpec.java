@@ -31,10 +31,6 @@ final class IngestServiceSpec implements ServiceSpec {
     return baseUrl(s) + "/api/v1/ingestions";
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public boolean infrastructure() {

@@ -34,10 +34,6 @@ final class KafkaSpec implements ServiceSpec {
     return s.kafkaBootstrapServers();
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public List<String> dependsOn() {

@@ -28,10 +28,6 @@ final class PostgresSpec implements ServiceSpec {
     return s.jdbcUrl(s.postgresDatabase()).replace("jdbc:", "");
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) {

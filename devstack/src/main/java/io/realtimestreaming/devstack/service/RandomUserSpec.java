@@ -19,10 +19,6 @@ final class RandomUserSpec implements ServiceSpec {
     return baseUrl(s);
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) {

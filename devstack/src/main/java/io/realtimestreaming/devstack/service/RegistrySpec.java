@@ -26,10 +26,6 @@ final class RegistrySpec implements ServiceSpec {
     return s.registryUrl();
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {

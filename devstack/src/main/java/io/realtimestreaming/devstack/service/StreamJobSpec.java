@@ -32,10 +32,6 @@ final class StreamJobSpec implements ServiceSpec {
     return uiUrl(s);
   }
 
-  @Override
-  public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()));
-  }
 
   @Override
   public boolean infrastructure() {

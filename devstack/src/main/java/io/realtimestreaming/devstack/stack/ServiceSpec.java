@@ -14,8 +14,10 @@ public interface ServiceSpec {
   /** What a client connects to, e.g. {@code 127.0.0.1:9092}, for the status table. */
   String address(StackSettings settings);
 
-  /** The ports the service binds; the first is the one clients use. */
-  List<Integer> ports(StackSettings settings);
+  /** The ports the service binds; the first is the one clients use. Most bind just their own. */
+  default List<Integer> ports(StackSettings settings) {
+    return List.of(settings.port(name()));
+  }
 
   /**
    * Infrastructure (brokers, databases) starts with a bare {@code ./pipeline up}; the pipeline's
