@@ -69,7 +69,7 @@ final class PipelinePhases {
         streamProfile = profile(plan, "stream-job", id);
         notes.add(String.format("The bench started the stream job with trigger interval '%s' and at most %s records per"
                 + " micro-batch (STREAM_TRIGGER_INTERVAL, STREAM_MAX_OFFSETS_PER_TRIGGER).",
-            System.getenv().getOrDefault("STREAM_TRIGGER_INTERVAL", "2 seconds"),
+            System.getenv().getOrDefault("STREAM_TRIGGER_INTERVAL", "500 milliseconds"),
             System.getenv().getOrDefault("STREAM_MAX_OFFSETS_PER_TRIGGER", "20000")));
       }
       // the warm-up's users are streamed first when the stream job starts now

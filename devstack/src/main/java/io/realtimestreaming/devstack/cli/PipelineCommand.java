@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "pipeline",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // so every subcommand answers --help too
     description = "Runs the real-time user pipeline's services without Docker.",
     subcommands = {
       UpCommand.class,

@@ -74,7 +74,7 @@ public final class StreamOptions {
       description = "offsets and commits; a shared file system (HDFS, S3, NFS) on a cluster (env STREAM_CHECKPOINT_DIR, default ${DEFAULT-VALUE})")
   String checkpointDir;
 
-  @Option(names = "--trigger-interval", defaultValue = "${env:STREAM_TRIGGER_INTERVAL:-2 seconds}",
+  @Option(names = "--trigger-interval", defaultValue = "${env:STREAM_TRIGGER_INTERVAL:-500 milliseconds}",
       description = "micro-batch interval (env STREAM_TRIGGER_INTERVAL, default ${DEFAULT-VALUE})")
   String triggerInterval;
 

@@ -40,7 +40,7 @@ class StreamOptionsTests {
     assertThat(s.cassandra().keyspace()).isEqualTo("spark_streams");
     assertThat(s.cassandra().table()).isEqualTo("created_users");
     assertThat(s.cassandra().consistency()).isEqualTo("LOCAL_QUORUM");
-    assertThat(s.triggerInterval()).isEqualTo("2 seconds");
+    assertThat(s.triggerInterval()).isEqualTo("500 milliseconds");
     assertThat(s.maxOffsetsPerTrigger()).isEqualTo(20_000);
     assertThat(s.startingOffsets()).isEqualTo("earliest");
     assertThat(s.createSchema()).isTrue();
