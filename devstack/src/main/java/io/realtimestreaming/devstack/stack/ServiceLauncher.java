@@ -69,7 +69,8 @@ final class ServiceLauncher {
   }
 
   private void awaitReady(ServiceSpec spec, long pid) throws InterruptedException {
-    Instant deadline = Instant.now().plus(spec.startTimeout());
+    Duration timeout = settings.startTimeout(spec);
+    Instant deadline = Instant.now().plus(timeout);
     while (!spec.isReady(settings)) {
       if (!Processes.isAlive(pid)) {
         throw new ServiceFailedException(spec.name(), "exited during start-up", settings);
@@ -77,7 +78,7 @@ final class ServiceLauncher {
       if (Instant.now().isAfter(deadline)) {
         throw new ServiceFailedException(
             spec.name(),
-            "not ready after " + spec.startTimeout().toSeconds() + " s (PID " + pid
+            "not ready after " + timeout.toSeconds() + " s (PID " + pid
                 + " still runs; a slow machine? raise it with PIPELINE_START_TIMEOUT)",
             settings);
       }

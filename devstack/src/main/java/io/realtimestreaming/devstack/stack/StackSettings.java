@@ -19,7 +19,8 @@ public record StackSettings(
     String postgresDatabase,
     String postgresUser,
     String postgresPassword,
-    String cassandraReplication) {
+    String cassandraReplication,
+    int startTimeoutSeconds) {
 
   private static final Map<String, Integer> DEFAULT_PORTS =
       Map.ofEntries(
@@ -71,7 +72,8 @@ public record StackSettings(
         env.getOrDefault("PIPELINE_POSTGRES_DB", "ingest"),
         env.getOrDefault("PIPELINE_POSTGRES_USER", "ingest"),
         env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", "ingest"),
-        env.getOrDefault("PIPELINE_CASSANDRA_REPLICATION", ""));
+        env.getOrDefault("PIPELINE_CASSANDRA_REPLICATION", ""),
+        parseSeconds(env.getOrDefault("PIPELINE_START_TIMEOUT", "0")));
   }
 
   /** A copy with some ports and heaps replaced, as given by command-line flags. */
@@ -81,7 +83,8 @@ public record StackSettings(
     portOverrides.forEach((name, port) -> p.put(known(name), port));
     heapOverrides.forEach((name, heap) -> h.put(known(name), heap));
     return new StackSettings(
-        repoRoot, home, host, p, h, postgresDatabase, postgresUser, postgresPassword, cassandraReplication);
+        repoRoot, home, host, p, h, postgresDatabase, postgresUser, postgresPassword, cassandraReplication,
+        startTimeoutSeconds);
   }
 
   public int port(String service) {
@@ -135,6 +138,19 @@ public record StackSettings(
 
   private static String variable(String service, String what) {
     return "PIPELINE_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + what;
+  }
+
+  private static int parseSeconds(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("PIPELINE_START_TIMEOUT=" + value + " is not a number of seconds");
+    }
+  }
+
+  /** How long {@code up} waits for a service: PIPELINE_START_TIMEOUT when set, else its own. */
+  public java.time.Duration startTimeout(ServiceSpec spec) {
+    return startTimeoutSeconds > 0 ? java.time.Duration.ofSeconds(startTimeoutSeconds) : spec.startTimeout();
   }
 
   private static int parsePort(String service, String value) {

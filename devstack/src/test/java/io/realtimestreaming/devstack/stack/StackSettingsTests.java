@@ -65,4 +65,15 @@ class StackSettingsTests {
 
     assertThatThrownBy(() -> s.port("mysql")).hasMessageContaining("unknown service 'mysql'").hasMessageContaining("kafka");
   }
+
+  @Test
+  void startTimeoutFromTheEnvironmentReplacesEachServicesOwn() {
+    ServiceSpec cassandra = io.realtimestreaming.devstack.service.ServiceCatalog.all().stream()
+        .filter(spec -> spec.name().equals("cassandra")).findFirst().orElseThrow();
+
+    assertThat(StackSettings.fromEnvironment(ROOT, Map.of()).startTimeout(cassandra))
+        .isEqualTo(cassandra.startTimeout());
+    assertThat(StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_START_TIMEOUT", "400")).startTimeout(cassandra))
+        .isEqualTo(java.time.Duration.ofSeconds(400));
+  }
 }
