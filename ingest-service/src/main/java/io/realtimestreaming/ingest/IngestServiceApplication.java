@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The ingest service: fetches users from randomuser (or the offline source), stores them in
- * PostgreSQL with an outbox row each, and relays the outbox to Kafka.
+ * PostgreSQL with their events in the outbox, and relays the outbox to Kafka.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -56,7 +56,7 @@ class OutboxRestartIT {
                 && state.path("published").asInt() > 0;
           });
     } // closing the context is the service's shutdown: the relay finishes its batch and stops
-    leftInOutbox = outboxRows(run);
+    leftInOutbox = eventsInOutbox(run);
     assertThat(leftInOutbox)
         .as("the relay must have been stopped part way, or this test proves nothing")
         .isPositive();
@@ -68,7 +68,7 @@ class OutboxRestartIT {
       assertThat(done.path("published").asInt()).isEqualTo(2000);
     }
 
-    assertThat(outboxRows(run)).isZero();
+    assertThat(eventsInOutbox(run)).isZero();
     List<ConsumerRecord<String, byte[]>> records =
         TopicRecords.readAll(endpoints.kafkaBootstrapServers(), topic, 2000, Duration.ofMinutes(1));
     UserWireCodec codec =
@@ -83,14 +83,15 @@ class OutboxRestartIT {
   }
 
   /**
-   * Small relay batches and a short poll interval stretch publishing over many transactions, so
-   * the stop lands between batches.
+   * Pages of 100 users, one page per relay batch and a short poll interval stretch publishing over
+   * twenty transactions, so the stop lands between batches.
    */
   private ConfigurableApplicationContext start() {
     Map<String, Object> properties =
         ServiceUnderTest.resolved(
             ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
-    properties.put("ingest.outbox.batch-size", "10");
+    properties.put("ingest.randomuser.page-size", "100");
+    properties.put("ingest.outbox.batch-pages", "1");
     properties.put("ingest.outbox.poll-interval", "10ms");
     // as arguments, not builder properties: those are defaults, below application.yml
     String[] args =
@@ -98,14 +99,17 @@ class OutboxRestartIT {
     return new SpringApplicationBuilder(IngestServiceApplication.class).run(args);
   }
 
-  private long outboxRows(UUID run) {
+  private long eventsInOutbox(UUID run) {
     JdbcTemplate jdbc =
         new JdbcTemplate(
             new org.springframework.jdbc.datasource.DriverManagerDataSource(
                 ServiceUnderTest.jdbcUrl(endpoints, schema),
                 endpoints.jdbcUsername(),
                 endpoints.jdbcPassword()));
-    return jdbc.queryForObject("select count(*) from outbox where run_id = ?", Long.class, run);
+    return jdbc.queryForObject(
+        "select coalesce(sum(cardinality(user_ids)), 0) from outbox where run_id = ?",
+        Long.class,
+        run);
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -5,17 +5,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 
 /**
@@ -95,13 +96,58 @@ public final class UserAvro {
 
   public static byte[] toAvroBinary(User user) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     try {
-      new GenericDatumWriter<GenericRecord>(SCHEMA).write(toRecord(user), encoder);
+      write(user, encoder);
+      encoder.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write an in-memory Avro buffer", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Writes the user as Avro binary of the current schema: exactly the bytes {@code
+   * GenericDatumWriter} writes for {@link #toRecord} (UserAvroTests compares them), field by field
+   * in the schema's order, optional fields as the union {@code ["null", "string"]}.
+   *
+   * <p>Written out rather than through {@code GenericDatumWriter}, which looks every field and
+   * union branch up by name for every record: that was a fifth of the ingest service's CPU.
+   */
+  public static void write(User user, Encoder out) throws IOException {
+    writeString(out, user.id().toString());
+    writeString(out, user.firstName());
+    writeString(out, user.lastName());
+    writeOptional(out, user.gender());
+    writeOptional(out, user.address());
+    writeOptional(out, user.postCode());
+    writeString(out, user.email());
+    writeString(out, user.username());
+    out.writeLong(user.dob().toEpochMilli());
+    out.writeLong(user.registeredDate().toEpochMilli());
+    writeOptional(out, user.phone());
+    writeOptional(out, user.picture());
+    writeOptional(out, user.nationality());
+    writeString(out, user.ingestionRunId().toString());
+    out.writeLong(user.ingestedAt().toEpochMilli());
+  }
+
+  private static void writeOptional(Encoder out, String value) throws IOException {
+    if (value == null) {
+      out.writeIndex(0);
+    } else {
+      out.writeIndex(1);
+      writeString(out, value);
+    }
+  }
+
+  /**
+   * An Avro string is its UTF-8 length then its UTF-8 bytes, which is also how {@code bytes} are
+   * written; {@code String.getBytes} encodes in bulk where Avro's {@code writeString} copies char by
+   * char (the hottest method of the ingest service before this).
+   */
+  private static void writeString(Encoder out, String value) throws IOException {
+    out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

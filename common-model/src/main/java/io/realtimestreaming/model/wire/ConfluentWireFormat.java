@@ -1,5 +1,6 @@
 package io.realtimestreaming.model.wire;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -39,6 +40,15 @@ public final class ConfluentWireFormat {
         .putInt(schemaId)
         .put(payload)
         .array();
+  }
+
+  /** Writes the header (magic byte, then the schema id big-endian) that starts every message. */
+  public static void writeHeader(ByteArrayOutputStream out, int schemaId) {
+    out.write(MAGIC_BYTE);
+    out.write(schemaId >>> 24);
+    out.write(schemaId >>> 16);
+    out.write(schemaId >>> 8);
+    out.write(schemaId);
   }
 
   /**

@@ -75,6 +75,14 @@ class UserAvroTests {
   }
 
   @Test
+  void writesTheBytesOfAvrosGenericWriter() throws IOException {
+    for (User user : List.of(Users.jennie(), Users.minimal())) {
+      assertThat(UserAvro.toAvroBinary(user))
+          .isEqualTo(write(UserAvro.toRecord(user), UserAvro.schema()));
+    }
+  }
+
+  @Test
   void decodesARecordWrittenWithANewerSchemaThatAddedAnOptionalField() throws IOException {
     Schema newer = withExtraField(UserAvro.schema(), "cell");
     GenericRecord record = copy(UserAvro.toRecord(Users.jennie()), newer);

@@ -15,9 +15,17 @@ final class RandomUserFixtures {
   private RandomUserFixtures() {}
 
   static JsonNode sampleBody() {
+    try {
+      return JSON.readTree(sampleBodyBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] sampleBodyBytes() {
     try (InputStream in =
         RandomUserFixtures.class.getResourceAsStream("/randomuser/docs-sample-v1.4.json")) {
-      return JSON.readTree(in);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package io.realtimestreaming.model.randomuser;
 
+
 import static io.realtimestreaming.model.randomuser.RandomUserFixtures.JSON;
 import static io.realtimestreaming.model.randomuser.RandomUserFixtures.remove;
 import static io.realtimestreaming.model.randomuser.RandomUserFixtures.sampleUser;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.randomuser.MalformedUserException.Reason;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class RandomUserMapperTests {
 
   @Test
   void mapsTheDocumentationSample() throws Exception {
-    User user = mapper.toUser(sampleUser(), RUN, INGESTED);
+    User user = toUser(sampleUser(), RUN, INGESTED);
 
     assertThat(user)
         .isEqualTo(
@@ -51,14 +53,14 @@ class RandomUserMapperTests {
 
   @Test
   void keepsANumericPostcodeAsAString() throws Exception {
-    User user = mapper.toUser(with(sampleUser(), "location.postcode", 63104), RUN, INGESTED);
+    User user = toUser(with(sampleUser(), "location.postcode", 63104), RUN, INGESTED);
 
     assertThat(user.postCode()).isEqualTo("63104");
   }
 
   @Test
   void keepsAStringPostcodeAsSent() throws Exception { // GB and CA send letters
-    User user = mapper.toUser(with(sampleUser(), "location.postcode", "W1A 1AA"), RUN, INGESTED);
+    User user = toUser(with(sampleUser(), "location.postcode", "W1A 1AA"), RUN, INGESTED);
 
     assertThat(user.postCode()).isEqualTo("W1A 1AA");
   }
@@ -67,7 +69,7 @@ class RandomUserMapperTests {
   void acceptsANullIdValueWithAnEmptyIdName() throws Exception { // IR, NZ, TR, UA
     ObjectNode record = with(with(sampleUser(), "id.name", ""), "id.value", null);
 
-    assertThat(mapper.toUser(record, RUN, INGESTED).username()).isEqualTo("yellowpeacock117");
+    assertThat(toUser(record, RUN, INGESTED).username()).isEqualTo("yellowpeacock117");
   }
 
   @ParameterizedTest
@@ -77,7 +79,7 @@ class RandomUserMapperTests {
     // through serialized bytes, as the HTTP client receives them
     JsonNode parsed = JSON.readTree(JSON.writeValueAsBytes(record));
 
-    User user = mapper.toUser(parsed, RUN, INGESTED);
+    User user = toUser(parsed, RUN, INGESTED);
 
     assertThat(user.firstName()).isEqualTo(name);
     assertThat(user.lastName()).isEqualTo(name);
@@ -90,7 +92,7 @@ class RandomUserMapperTests {
       remove(record, field);
     }
 
-    User user = mapper.toUser(record, RUN, INGESTED);
+    User user = toUser(record, RUN, INGESTED);
 
     assertThat(user.phone()).isNull();
     assertThat(user.picture()).isNull();
@@ -102,14 +104,14 @@ class RandomUserMapperTests {
 
   @Test
   void treatsANullPhoneAsMissing() throws Exception {
-    assertThat(mapper.toUser(with(sampleUser(), "phone", null), RUN, INGESTED).phone()).isNull();
+    assertThat(toUser(with(sampleUser(), "phone", null), RUN, INGESTED).phone()).isNull();
   }
 
   @Test
   void buildsTheAddressFromThePartsPresent() throws Exception {
     ObjectNode record = remove(remove(sampleUser(), "location.state"), "location.street.number");
 
-    assertThat(mapper.toUser(record, RUN, INGESTED).address())
+    assertThat(toUser(record, RUN, INGESTED).address())
         .isEqualTo("Valwood Pkwy, Billings, United States");
   }
 
@@ -117,7 +119,7 @@ class RandomUserMapperTests {
   void acceptsTheOneStringStreetOfOlderApiVersions() throws Exception {
     ObjectNode record = with(sampleUser(), "location.street", "8929 valwood pkwy");
 
-    assertThat(mapper.toUser(record, RUN, INGESTED).address())
+    assertThat(toUser(record, RUN, INGESTED).address())
         .isEqualTo("8929 valwood pkwy, Billings, Michigan, United States");
   }
 
@@ -125,7 +127,7 @@ class RandomUserMapperTests {
   void acceptsTimestampsWithAnOffset() throws Exception {
     ObjectNode record = with(sampleUser(), "dob.date", "1992-03-08T17:13:16.688+02:00");
 
-    assertThat(mapper.toUser(record, RUN, INGESTED).dob())
+    assertThat(toUser(record, RUN, INGESTED).dob())
         .isEqualTo(Instant.parse("1992-03-08T15:13:16.688Z"));
   }
 
@@ -171,6 +173,21 @@ class RandomUserMapperTests {
   void rejectsAnObjectWhereTextBelongs() {
     assertRejected(
         with(sampleUser(), "email", JSON.createObjectNode()), Reason.INVALID_VALUE, "email");
+    assertRejected(
+        with(sampleUser(), "name.first", JSON.createArrayNode().add("Jen")),
+        Reason.INVALID_VALUE,
+        "name.first");
+  }
+
+  @Test
+  void rejectsTextWhereABlockBelongs() {
+    MalformedUserException e =
+        catchThrowableOfType(
+            MalformedUserException.class,
+            () -> toUser(with(sampleUser(), "name", "Jennie Nichols"), RUN, INGESTED));
+
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_VALUE);
+    assertThat(e).hasMessage("name must be an object, got 'Jennie Nichols'");
   }
 
   @Test
@@ -178,7 +195,7 @@ class RandomUserMapperTests {
     MalformedUserException e =
         catchThrowableOfType(
             MalformedUserException.class,
-            () -> mapper.toUser(with(sampleUser(), "login.uuid", "abc"), RUN, INGESTED));
+            () -> toUser(with(sampleUser(), "login.uuid", "abc"), RUN, INGESTED));
 
     assertThat(e).hasMessage("login.uuid is not a UUID: 'abc'");
     assertThat(e.reason().code()).isEqualTo("invalid_uuid");
@@ -189,7 +206,7 @@ class RandomUserMapperTests {
     MalformedUserException e =
         catchThrowableOfType(
             MalformedUserException.class,
-            () -> mapper.toUser(JSON.valueToTree("x"), RUN, INGESTED));
+            () -> toUser(JSON.valueToTree("x"), RUN, INGESTED));
 
     assertThat(e.reason()).isEqualTo(Reason.NOT_AN_OBJECT);
   }
@@ -197,11 +214,23 @@ class RandomUserMapperTests {
   private void assertRejected(ObjectNode record, Reason reason, String field) {
     MalformedUserException e =
         catchThrowableOfType(
-            MalformedUserException.class, () -> mapper.toUser(record, RUN, INGESTED));
+            MalformedUserException.class, () -> toUser(record, RUN, INGESTED));
 
     assertThat(e).as("rejection of %s", record).isNotNull();
     assertThat(e.reason()).isEqualTo(reason);
     assertThat(e.field()).isEqualTo(field);
     assertThat(e.getMessage()).startsWith(field + " ");
+  }
+
+  /** The mapper reads a result as a page carries it. */
+  private User toUser(JsonNode result, UUID run, Instant ingestedAt) throws MalformedUserException {
+    try {
+      ObjectNode body = JSON.createObjectNode();
+      body.putArray("results").add(result);
+      return mapper.toUser(
+          RandomUserPage.parse(JSON.writeValueAsBytes(body)).results().get(0), run, ingestedAt);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

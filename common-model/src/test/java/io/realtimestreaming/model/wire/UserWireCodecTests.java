@@ -17,6 +17,8 @@ import io.realtimestreaming.model.Users;
 import io.realtimestreaming.model.avro.UserAvro;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.registry.SchemaRegistryException;
+import io.realtimestreaming.model.User;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,23 @@ class UserWireCodecTests {
     assertThat(ConfluentWireFormat.decode(first).schemaId()).isEqualTo(7);
     wm.getWireMock()
         .verifyThat(1, postRequestedFor(urlEqualTo("/subjects/" + SUBJECT + "/versions")));
+  }
+
+  @Test
+  void encodesAListValueByValueAsEachAlone(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(post("/subjects/" + SUBJECT + "/versions").willReturn(okJson("{\"id\":7}")));
+    UserWireCodec codec = new UserWireCodec(new SchemaRegistryClient(wm.getHttpBaseUrl()), SUBJECT);
+    // the longer record first: its bytes must not leak into the shorter one's value
+    List<User> users = List.of(Users.jennie(), Users.minimal(), Users.jennie());
+
+    List<byte[]> values = codec.encodeAll(users);
+
+    assertThat(values).hasSize(3);
+    for (int i = 0; i < users.size(); i++) {
+      assertThat(values.get(i))
+          .isEqualTo(ConfluentWireFormat.encode(7, UserAvro.toAvroBinary(users.get(i))));
+    }
   }
 
   @Test

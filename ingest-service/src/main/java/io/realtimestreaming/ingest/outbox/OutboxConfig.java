@@ -57,7 +57,7 @@ class OutboxConfig {
       OutboxProperties properties,
       MeterRegistry meters) {
     Gauge.builder("ingest.outbox.backlog", store, OutboxStore::backlog)
-        .description("outbox rows not yet acknowledged by Kafka")
+        .description("events in the outbox not yet acknowledged by Kafka")
         .register(meters);
     return new OutboxRelay(store, kafka, new TransactionTemplate(transactions), properties, meters);
   }

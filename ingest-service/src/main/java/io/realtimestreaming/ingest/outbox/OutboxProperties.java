@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of the topic when the service creates it
  * @param replicas replication factor of the topic when the service creates it
  * @param schemaRegistryUrl the registry's Confluent-compatible API
- * @param batchSize outbox rows claimed, sent and acknowledged per relay transaction
+ * @param batchPages outbox rows (each a stored page's events) claimed, sent and acknowledged per
+ *     relay transaction
  * @param pollInterval pause between relay passes once the outbox is drained
  * @param healthTimeout how long the Kafka health check waits for the cluster to answer
  */
@@ -21,13 +22,14 @@ public record OutboxProperties(
     @DefaultValue("3") int partitions,
     @DefaultValue("1") short replicas,
     @DefaultValue("http://127.0.0.1:8081/apis/ccompat/v7") String schemaRegistryUrl,
-    @DefaultValue("1000") int batchSize,
+    @DefaultValue("4") int batchPages,
     @DefaultValue("200ms") Duration pollInterval,
     @DefaultValue("3s") Duration healthTimeout) {
 
   public OutboxProperties {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("ingest.outbox.batch-size=" + batchSize + " must be > 0");
+    if (batchPages < 1) {
+      throw new IllegalArgumentException(
+          "ingest.outbox.batch-pages=" + batchPages + " must be > 0");
     }
   }
 

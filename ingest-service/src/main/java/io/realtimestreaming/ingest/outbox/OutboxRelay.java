@@ -3,6 +3,7 @@ package io.realtimestreaming.ingest.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,9 +20,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox to Kafka: claims a batch of rows, sends them all, waits for every
- * acknowledgement ({@code acks=all}, idempotent producer), then deletes the rows and adds them to
- * their runs' {@code published} counters, all in the claiming transaction.
+ * Publishes the outbox to Kafka: claims a batch of rows (each a stored page's events), sends every
+ * event, waits for every acknowledgement ({@code acks=all}, idempotent producer), then deletes the
+ * rows and adds their events to their runs' {@code published} counters, all in the claiming
+ * transaction.
  *
  * <ul>
  *   <li>A send that fails rolls the transaction back: the rows return and the next pass sends
@@ -90,7 +92,7 @@ final class OutboxRelay implements SmartLifecycle {
   /** Relays batches until the outbox is empty, a batch fails, or the service stops. */
   void drain() {
     try {
-      while (running && relayBatch() == properties.batchSize()) {
+      while (running && relayBatch() > 0) {
         // a full batch: more may be waiting
       }
     } catch (RuntimeException e) {
@@ -98,23 +100,23 @@ final class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** One batch in one transaction; answers how many rows it published. */
+  /** One batch in one transaction; answers how many events it published. */
   int relayBatch() {
     batchLock.lock();
     try {
       Integer sent = transaction.execute(status -> {
-        List<OutboxRow> rows = store.claim(properties.batchSize());
-        if (rows.isEmpty()) {
+        List<OutboxRow> events = store.claim(properties.batchPages());
+        if (events.isEmpty()) {
           return 0;
         }
-        awaitAcks(rows);
-        store.countPublished(rows);
-        return rows.size();
+        awaitAcks(events);
+        store.countPublished(events);
+        return events.size();
       });
       int count = sent == null ? 0 : sent;
       if (count > 0) {
         published.increment(count);
-        log.debug("published {} outbox rows to {}", count, properties.topic());
+        log.debug("published {} events to {}", count, properties.topic());
       }
       return count;
     } finally {
@@ -122,20 +124,22 @@ final class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private void awaitAcks(List<OutboxRow> rows) {
-    CompletableFuture<?>[] acks =
-        rows.stream()
-            .map(r -> kafka.send(properties.topic(), r.userId().toString(), r.payload()))
-            .toArray(CompletableFuture[]::new);
+  /** Sends every event, in order, and waits for all acknowledgements. */
+  private void awaitAcks(List<OutboxRow> events) {
+    List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
+    for (OutboxRow event : events) {
+      sends.add(kafka.send(properties.topic(), event.userId().toString(), event.payload()));
+    }
     try {
-      CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(
-          "Kafka did not acknowledge a batch of " + rows.size() + " to " + properties.topic()
-              + ": " + e.getCause(), e.getCause());
+          "Kafka did not acknowledge a batch of " + sends.size() + " events to "
+              + properties.topic() + ": " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException(
-          "Kafka acknowledged no batch of " + rows.size() + " to " + properties.topic()
+          "Kafka acknowledged no batch of " + sends.size() + " events to " + properties.topic()
               + " within " + ACK_TIMEOUT + "; is the broker at spring.kafka.bootstrap-servers up?", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

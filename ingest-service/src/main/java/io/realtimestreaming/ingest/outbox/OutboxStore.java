@@ -1,8 +1,6 @@
 package io.realtimestreaming.ingest.outbox;
 
-import io.realtimestreaming.model.User;
-import io.realtimestreaming.model.wire.UserWireCodec;
-import java.util.Comparator;
+import io.realtimestreaming.ingest.users.FetchedUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,39 +9,42 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code outbox} table.
+ * The {@code outbox} table: one row per stored page, holding its users' ids and events in order.
  *
- * <p>The payload stored is the Kafka value itself (Avro in the Confluent wire format, schema id
- * included), encoded when the user is stored. So the event is fixed in the transaction that
- * stored the user, as Debezium's outbox does: the relay neither reads {@code users} back nor
- * encodes, it only ships bytes, and a later update of the user cannot change an event already
- * written.
+ * <p>The events stored are the Kafka values themselves (Avro in the Confluent wire format, schema
+ * id included), encoded with the users. So an event is fixed in the transaction that stored its
+ * user, as in Debezium's outbox: the relay neither reads {@code users} back nor encodes, it only
+ * ships bytes, and a later update of the user cannot change an event already written.
  *
- * <p>Appends are a JDBC batch: plain inserts, which the driver's {@code reWriteBatchedInserts}
- * turns into multi-row statements, so a page of 5000 rows is a handful of round trips.
+ * <p>A row per page rather than per event: a page's events are appended with one insert and
+ * claimed with one delete. The guarantee is the same, since a page's users and its events commit
+ * together and the relay publishes a claimed row whole or not at all.
  */
 @Repository
 public class OutboxStore {
 
   private final JdbcTemplate jdbc;
-  private final UserWireCodec codec;
 
-  OutboxStore(JdbcTemplate jdbc, UserWireCodec codec) {
+  OutboxStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.codec = codec;
   }
 
-  /** Writes one outbox row per user; call inside the transaction that stores the users. */
-  public void append(UUID runId, List<User> users) {
-    jdbc.batchUpdate(
-        "insert into outbox (run_id, user_id, payload) values (?, ?, ?)",
-        users,
-        1000,
-        (ps, user) -> {
-          ps.setObject(1, runId);
-          ps.setObject(2, user.id());
-          ps.setBytes(3, codec.encode(user));
-        });
+  /**
+   * Writes the users' events as one outbox row, in the given order; call inside the transaction
+   * that stores the users. Writes nothing for no users.
+   */
+  public void append(UUID runId, List<FetchedUser> users) {
+    if (users.isEmpty()) {
+      return;
+    }
+    // String[] and byte[][] travel in PostgreSQL's binary array format (see UserStore)
+    String[] userIds = users.stream().map(u -> u.user().id().toString()).toArray(String[]::new);
+    byte[][] payloads = users.stream().map(FetchedUser::event).toArray(byte[][]::new);
+    jdbc.update(
+        "insert into outbox (run_id, user_ids, payloads) values (?, ?::uuid[], ?)",
+        runId,
+        userIds,
+        payloads);
   }
 
   /**
@@ -51,30 +52,34 @@ public class OutboxStore {
    * invisible to other relays ({@code SKIP LOCKED}), until the caller's transaction ends. A
    * rollback puts them back.
    *
-   * @return the rows in outbox order
+   * @return the rows' events, in outbox order (by row, then as stored in the row)
    */
   List<OutboxRow> claim(int limit) {
-    List<OutboxRow> rows =
-        jdbc.query(
-            """
+    // events come back one per result row (uuid and bytea columns) rather than as the two arrays,
+    // which pgjdbc would parse from their text form
+    return jdbc.query(
+        """
+        with claimed as (
             delete from outbox where seq in (
                 select seq from outbox order by seq limit ? for update skip locked)
-            returning seq, run_id, user_id, payload
-            """,
-            (rs, i) ->
-                new OutboxRow(
-                    rs.getLong(1),
-                    rs.getObject(2, UUID.class),
-                    rs.getObject(3, UUID.class),
-                    rs.getBytes(4)),
-            limit);
-    rows.sort(Comparator.comparingLong(OutboxRow::seq));
-    return rows;
+            returning seq, run_id, user_ids, payloads)
+        select c.seq, c.run_id, e.user_id, e.payload
+        from claimed c
+        cross join lateral unnest(c.user_ids, c.payloads) with ordinality as e(user_id, payload, n)
+        order by c.seq, e.n
+        """,
+        (rs, i) ->
+            new OutboxRow(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getBytes(4)),
+        limit);
   }
 
-  /** Adds the acknowledged rows to their runs' {@code published} counters. */
-  void countPublished(List<OutboxRow> rows) {
-    Map<UUID, Long> perRun = perRun(rows);
+  /** Adds the acknowledged events to their runs' {@code published} counters. */
+  void countPublished(List<OutboxRow> events) {
+    Map<UUID, Long> perRun = perRun(events);
     jdbc.batchUpdate(
         "update ingestion_runs set published = published + ?, updated_at = now() where id = ?",
         List.copyOf(perRun.entrySet()),
@@ -85,15 +90,16 @@ public class OutboxStore {
         });
   }
 
-  /** Rows waiting to be published. */
+  /** Events waiting to be published. */
   long backlog() {
-    Long count = jdbc.queryForObject("select count(*) from outbox", Long.class);
+    Long count =
+        jdbc.queryForObject("select coalesce(sum(cardinality(user_ids)), 0) from outbox", Long.class);
     return count == null ? 0 : count;
   }
 
-  /** Rows per run, for the runs' counters. */
-  static Map<UUID, Long> perRun(List<OutboxRow> rows) {
-    return rows.stream()
+  /** Events per run, for the runs' counters. */
+  static Map<UUID, Long> perRun(List<OutboxRow> events) {
+    return events.stream()
         .collect(Collectors.groupingBy(OutboxRow::runId, Collectors.counting()));
   }
 }

@@ -1,8 +1,6 @@
 package io.realtimestreaming.ingest.randomuser;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +18,8 @@ import org.springframework.web.client.RestClient;
  * Fetches randomuser pages: one request per page, retried on 429, 5xx and timeouts with
  * exponential backoff and jitter, and paced by the service-wide rate budget.
  *
- * <p>The body is read as bytes and parsed with Jackson 2 because common-model's mapper works on
- * Jackson 2 trees (Boot 4's own converters are Jackson 3).
+ * <p>The body is read as bytes and parsed by common-model's {@link RandomUserPage} (Jackson 2,
+ * which its mapper works with; Boot 4's own converters are Jackson 3).
  */
 public final class RandomUserClient {
 
@@ -31,7 +29,6 @@ public final class RandomUserClient {
   private final Retry retry;
   private final RateLimiter rateBudget;
   private final Timer latency;
-  private final ObjectMapper json = new ObjectMapper();
 
   RandomUserClient(RestClient rest, Retry retry, RateLimiter rateBudget, MeterRegistry meters) {
     this.rest = rest;
@@ -92,7 +89,7 @@ public final class RandomUserClient {
           "randomuser page " + query.page() + " did not answer: " + e.getMessage(), e);
     }
     try {
-      return RandomUserPage.of(json.readTree(body));
+      return RandomUserPage.parse(body);
     } catch (IOException e) {
       String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
       throw UpstreamException.permanent(

@@ -1,6 +1,5 @@
 package io.realtimestreaming.ingest.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimestreaming.ingest.randomuser.PageQuery;
@@ -8,9 +7,12 @@ import io.realtimestreaming.ingest.randomuser.RandomUserClient;
 import io.realtimestreaming.ingest.randomuser.RandomUserProperties;
 import io.realtimestreaming.ingest.users.FetchedUser;
 import io.realtimestreaming.ingest.users.UpsertResult;
+import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.randomuser.MalformedUserException;
 import io.realtimestreaming.model.randomuser.RandomUserMapper;
 import io.realtimestreaming.model.randomuser.RandomUserPage;
+import io.realtimestreaming.model.randomuser.RandomUserResult;
+import io.realtimestreaming.model.wire.UserWireCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Executes a run on an ingestion thread: page by page, fetch from randomuser, map each record
- * (rejecting malformed ones one by one), store the page with {@link PageWriter}. A page with fewer
+ * (rejecting malformed ones one by one) and encode its event, store the page with {@link
+ * PageWriter}. A page with fewer
  * results than asked ends the run early: randomuser has no more. Any failure that is not one
  * record's (retries exhausted, malformed JSON, the database) ends the run FAILED with its text.
  *
@@ -46,6 +49,7 @@ class IngestionRunner {
   private final RandomUserClient randomUser;
   private final AsyncTaskExecutor prefetcher;
   private final RandomUserMapper mapper = new RandomUserMapper();
+  private final UserWireCodec codec;
   private final PageWriter pages;
   private final IngestionRunRepository runs;
   private final RandomUserProperties upstream;
@@ -57,6 +61,7 @@ class IngestionRunner {
   IngestionRunner(
       RandomUserClient randomUser,
       @Qualifier(RunExecutorConfig.PREFETCH_EXECUTOR) AsyncTaskExecutor prefetcher,
+      UserWireCodec codec,
       PageWriter pages,
       IngestionRunRepository runs,
       RandomUserProperties upstream,
@@ -64,6 +69,7 @@ class IngestionRunner {
       MeterRegistry meters) {
     this.randomUser = randomUser;
     this.prefetcher = prefetcher;
+    this.codec = codec;
     this.pages = pages;
     this.runs = runs;
     this.upstream = upstream;
@@ -173,17 +179,25 @@ class IngestionRunner {
     }
   }
 
-  private List<FetchedUser> accept(UUID runId, int page, List<JsonNode> results) {
+  /** Maps the page's results, skipping malformed ones, and encodes each user's event. */
+  private List<FetchedUser> accept(UUID runId, int page, List<RandomUserResult> results) {
     Instant now = clock.instant();
-    List<FetchedUser> accepted = new ArrayList<>(results.size());
+    List<User> users = new ArrayList<>(results.size());
+    List<byte[]> raws = new ArrayList<>(results.size());
     for (int index = 0; index < results.size(); index++) {
       try {
-        JsonNode record = results.get(index);
-        accepted.add(new FetchedUser(mapper.toUser(record, runId, now), record.toString()));
+        RandomUserResult result = results.get(index);
+        users.add(mapper.toUser(result, runId, now));
+        raws.add(result.json());
       } catch (MalformedUserException e) {
         log.warn("rejected record: run {} page {} index {} reason {}: {}", runId, page, index,
             e.reason().code(), e.getMessage());
       }
+    }
+    List<byte[]> events = codec.encodeAll(users);
+    List<FetchedUser> accepted = new ArrayList<>(users.size());
+    for (int i = 0; i < users.size(); i++) {
+      accepted.add(new FetchedUser(users.get(i), raws.get(i), events.get(i)));
     }
     return accepted;
   }

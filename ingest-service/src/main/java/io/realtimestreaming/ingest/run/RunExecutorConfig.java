@@ -14,7 +14,7 @@ class RunExecutorConfig {
   /**
    * A fixed pool with a bounded queue: a full queue rejects the task (AbortPolicy), which the API
    * answers with 503. On shutdown, runs in progress are interrupted: each ends after its current
-   * page and is marked FAILED (its stored users and their outbox rows stay valid).
+   * page and is marked FAILED (its stored users and their events stay valid).
    */
   @Bean(INGESTION_EXECUTOR)
   ThreadPoolTaskExecutor ingestionExecutor(RunProperties properties) {

@@ -1,7 +1,7 @@
 package io.realtimestreaming.ingest.run;
 
 /**
- * Where a run is. SUCCEEDED means every user was stored (with its outbox row); publishing goes on
+ * Where a run is. SUCCEEDED means every user was stored (with its event); publishing goes on
  * in the relay, and {@code published} catches up with {@code stored} afterwards.
  */
 public enum RunStatus {

@@ -23,8 +23,13 @@ import io.realtimestreaming.ingest.randomuser.RandomUserClient;
 import io.realtimestreaming.ingest.randomuser.RandomUserProperties;
 import io.realtimestreaming.ingest.users.FetchedUser;
 import io.realtimestreaming.ingest.users.UpsertResult;
+import io.realtimestreaming.model.avro.UserAvro;
 import io.realtimestreaming.model.randomuser.RandomUserPage;
+import io.realtimestreaming.model.registry.SchemaRegistryClient;
+import io.realtimestreaming.model.wire.ConfluentWireFormat;
+import io.realtimestreaming.model.wire.UserWireCodec;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -48,10 +54,12 @@ class IngestionRunnerTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000001");
   private static final String SEED = "prefetch";
+  private static final int SCHEMA_ID = 42;
 
   private final RandomUserClient randomUser = mock(RandomUserClient.class);
   private final PageWriter pages = mock(PageWriter.class);
   private final IngestionRunRepository runs = mock(IngestionRunRepository.class);
+  private final SchemaRegistryClient registry = mock(SchemaRegistryClient.class);
   private final ThreadPoolTaskExecutor prefetcher = new ThreadPoolTaskExecutor();
   private final IngestionRunner runner;
 
@@ -72,6 +80,7 @@ class IngestionRunnerTests {
         new IngestionRunner(
             randomUser,
             prefetcher,
+            new UserWireCodec(registry, "users_created-value"),
             pages,
             runs,
             upstream,
@@ -79,6 +88,7 @@ class IngestionRunnerTests {
             new SimpleMeterRegistry());
     when(pages.write(any(), anyInt(), anyList(), anyBoolean()))
         .thenAnswer(call -> stored(call.getArgument(2)));
+    when(registry.register(any(), any())).thenReturn(SCHEMA_ID);
   }
 
   @AfterEach
@@ -116,6 +126,27 @@ class IngestionRunnerTests {
     order.verifyNoMoreInteractions();
     verify(randomUser).fetch(query(3, 2));
     verify(runs, never()).finish(any(), any(), any(), any());
+  }
+
+  @Test
+  void eachUserGoesToStoreWithItsRecordAsReceivedAndItsEvent() throws Exception {
+    String body = RandomUserBodies.page(SEED, 1, 3);
+    answer(1, 5, body);
+
+    runner.execute(request(5));
+
+    ArgumentCaptor<List<FetchedUser>> written = ArgumentCaptor.captor();
+    verify(pages).write(eq(RUN), eq(3), written.capture(), eq(true));
+    List<FetchedUser> users = written.getValue();
+    assertThat(users).hasSize(3);
+    for (int i = 0; i < users.size(); i++) {
+      FetchedUser user = users.get(i);
+      assertThat(JSON.readTree(user.rawJson()))
+          .isEqualTo(JSON.readTree(body).path("results").get(i));
+      ConfluentWireFormat.Framed event = ConfluentWireFormat.decode(user.event());
+      assertThat(event.schemaId()).isEqualTo(SCHEMA_ID);
+      assertThat(UserAvro.fromAvroBinary(event.payload(), UserAvro.schema())).isEqualTo(user.user());
+    }
   }
 
   @Test
@@ -189,7 +220,7 @@ class IngestionRunnerTests {
 
   private static RandomUserPage page(String body) {
     try {
-      return RandomUserPage.of(JSON.readTree(body));
+      return RandomUserPage.parse(body.getBytes(StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

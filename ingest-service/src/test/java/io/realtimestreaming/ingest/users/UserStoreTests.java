@@ -28,6 +28,6 @@ class UserStoreTests {
     Instant t = Instant.parse("2020-01-01T00:00:00Z");
     User user =
         new User(id, firstName, "L", null, null, null, "e@x", "u", t, t, null, null, "US", RUN, t);
-    return new FetchedUser(user, "{}");
+    return new FetchedUser(user, new byte[] {0}, new byte[] {0});
   }
 }

@@ -1,0 +1,152 @@
+package io.realtimestreaming.ingest.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.realtimestreaming.ingest.ServiceUnderTest;
+import io.realtimestreaming.ingest.users.FetchedUser;
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The outbox table on the real PostgreSQL: a page's events go in as one row and come back out in
+ * order; two relays never claim the same row; and upgrading from the row-per-event outbox (V1)
+ * keeps every event still waiting, in its order.
+ */
+@RealServices(ServiceKind.POSTGRES)
+class OutboxStoreIT {
+
+  private static final UUID RUN_A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+  private static final UUID RUN_B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+  private ServiceEndpoints endpoints;
+  private String schema;
+  private String url;
+  private JdbcTemplate jdbc;
+
+  @BeforeEach
+  void freshSchema(ServiceEndpoints services) {
+    endpoints = services;
+    schema = ServiceUnderTest.freshName("outbox_it");
+    url = ServiceUnderTest.jdbcUrl(services, schema);
+    jdbc =
+        new JdbcTemplate(
+            new DriverManagerDataSource(url, services.jdbcUsername(), services.jdbcPassword()));
+  }
+
+  @AfterEach
+  void dropSchema() {
+    ServiceUnderTest.dropSchema(endpoints, schema);
+  }
+
+  @Test
+  void aPageIsOneRowAndItsEventsComeBackInOrder() {
+    migrate(null);
+    OutboxStore store = new OutboxStore(jdbc);
+    List<FetchedUser> page = List.of(user(3), user(1), user(2));
+
+    store.append(RUN_A, page);
+    store.append(RUN_B, List.of(user(9)));
+    store.append(RUN_B, List.of());
+
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(2);
+    assertThat(store.backlog()).isEqualTo(4);
+    List<OutboxRow> first = store.claim(1);
+    assertThat(first).extracting(OutboxRow::userId).containsExactly(id(3), id(1), id(2));
+    assertThat(first).extracting(OutboxRow::runId).containsOnly(RUN_A);
+    assertThat(first).extracting(OutboxRow::payload)
+        .containsExactly(event(3), event(1), event(2));
+    assertThat(store.claim(5)).extracting(OutboxRow::userId).containsExactly(id(9));
+    assertThat(store.claim(5)).isEmpty();
+    assertThat(store.backlog()).isZero();
+  }
+
+  @Test
+  void twoRelaysNeverClaimTheSameRow() throws SQLException {
+    migrate(null);
+    new OutboxStore(jdbc).append(RUN_A, List.of(user(1)));
+    new OutboxStore(jdbc).append(RUN_B, List.of(user(2)));
+
+    try (SingleConnectionDataSource one = transaction();
+        SingleConnectionDataSource two = transaction()) {
+      List<OutboxRow> claimedByOne = new OutboxStore(new JdbcTemplate(one)).claim(1);
+      List<OutboxRow> claimedByTwo = new OutboxStore(new JdbcTemplate(two)).claim(1);
+
+      assertThat(claimedByOne).extracting(OutboxRow::userId).containsExactly(id(1));
+      assertThat(claimedByTwo).extracting(OutboxRow::userId).containsExactly(id(2));
+      one.getConnection().rollback(); // a relay that fails puts its row back
+      two.getConnection().commit();
+    }
+    assertThat(new OutboxStore(jdbc).claim(5)).extracting(OutboxRow::userId)
+        .containsExactly(id(1));
+  }
+
+  @Test
+  void upgradingKeepsTheWaitingEventsInTheirOrder() {
+    migrate("1");
+    String insert = "insert into outbox (run_id, user_id, payload) values (?, ?, ?)";
+    jdbc.update(insert, RUN_A, id(1), event(1));
+    jdbc.update(insert, RUN_A, id(2), event(2));
+    jdbc.update(insert, RUN_B, id(3), event(3));
+    jdbc.update(insert, RUN_A, id(4), event(4));
+
+    migrate(null);
+
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class))
+        .as("consecutive events of a run share a row")
+        .isEqualTo(3);
+    List<OutboxRow> events = new OutboxStore(jdbc).claim(10);
+    assertThat(events).extracting(OutboxRow::userId).containsExactly(id(1), id(2), id(3), id(4));
+    assertThat(events).extracting(OutboxRow::runId).containsExactly(RUN_A, RUN_A, RUN_B, RUN_A);
+    assertThat(events).extracting(OutboxRow::payload)
+        .containsExactly(event(1), event(2), event(3), event(4));
+  }
+
+  /** Migrates the schema to {@code version}, or to the latest when null. */
+  private void migrate(String version) {
+    var flyway =
+        Flyway.configure()
+            .dataSource(url, endpoints.jdbcUsername(), endpoints.jdbcPassword())
+            .schemas(schema);
+    if (version != null) {
+      flyway.target(version);
+    }
+    flyway.load().migrate();
+  }
+
+  private SingleConnectionDataSource transaction() throws SQLException {
+    SingleConnectionDataSource dataSource =
+        new SingleConnectionDataSource(url, endpoints.jdbcUsername(), endpoints.jdbcPassword(), true);
+    Connection connection = dataSource.getConnection();
+    connection.setAutoCommit(false);
+    return dataSource;
+  }
+
+  private static UUID id(int n) {
+    return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(n));
+  }
+
+  private static byte[] event(int n) {
+    return new byte[] {0, 0, 0, 0, 1, (byte) n};
+  }
+
+  private static FetchedUser user(int n) {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    User user =
+        new User(id(n), "F", "L", null, null, null, "e@x", "u" + n, t, t, null, null, null, RUN_A, t);
+    return new FetchedUser(user, new byte[] {'{', '}'}, event(n));
+  }
+}
