@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Executes a run on an ingestion thread: page by page, fetch from randomuser, map each record
  * (rejecting malformed ones one by one) and encode its event, store the page with {@link
- * PageWriter}. A page with fewer
- * results than asked ends the run early: randomuser has no more. Any failure that is not one
- * record's (retries exhausted, malformed JSON, the database) ends the run FAILED with its text.
+ * PageWriter}. A page with fewer results than asked ends the run early: randomuser has no more.
+ * Any failure that is not one record's (retries exhausted, malformed JSON, the database) ends the
+ * run FAILED with its text.
  *
  * <p>Fetching and mapping page n+1 overlaps the storing of page n: while the ingestion thread
  * stores a page, the next one (one at most) is fetched and mapped on the prefetch pool. Pages are
