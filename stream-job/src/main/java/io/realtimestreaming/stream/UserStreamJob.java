@@ -3,8 +3,7 @@ package io.realtimestreaming.stream;
 import io.realtimestreaming.stream.batch.BatchOutcomes;
 import io.realtimestreaming.stream.batch.BatchProgressLog;
 import io.realtimestreaming.stream.batch.UserBatchSink;
-import io.realtimestreaming.stream.decode.DecodePartition;
-import io.realtimestreaming.stream.decode.DecodedRows;
+import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
 import io.realtimestreaming.stream.sink.CassandraSchema;
@@ -152,7 +151,8 @@ public final class UserStreamJob {
           settings.cassandraReplication());
     }
 
-    // Source: the topic's records (key, value, partition, offset, timestamp) from the checkpoint on
+    // Source: the topic's records (key, value, topic, partition, offset, timestamp) from the
+    // checkpoint on
     Dataset<Row> records =
         spark
             .readStream()
@@ -161,23 +161,26 @@ public final class UserStreamJob {
             .option("subscribe", settings.topic())
             .option("startingOffsets", settings.startingOffsets())
             .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-            .load();
+            .load()
+            .select(KafkaRecord.columns());
 
-    // Transform: each record decoded with its writer schema and validated, or marked as poison
-    Dataset<Row> decoded =
-        records.mapPartitions(new DecodePartition(settings.registryUrl()), DecodedRows.ENCODER);
-
-    // Sink: per micro-batch, the latest record of each user upserted, poison records to the DLQ
+    // Sink: per micro-batch and Kafka partition, each record decoded with its writer schema and
+    // validated, the latest record of each user upserted, poison records to the DLQ
     BatchOutcomes outcomes = new BatchOutcomes();
     spark.streams().addListener(new BatchProgressLog(QUERY_NAME, outcomes));
-    return decoded
+    return records
         .writeStream()
         .queryName(QUERY_NAME)
         .option("checkpointLocation", settings.checkpointDir())
         .trigger(Trigger.ProcessingTime(settings.triggerInterval()))
         .foreachBatch(
             new UserBatchSink(
-                spark, QUERY_NAME, settings.cassandra(), settings.deadLetters(), outcomes))
+                spark,
+                QUERY_NAME,
+                settings.registryUrl(),
+                settings.cassandra(),
+                settings.deadLetters(),
+                outcomes))
         .start();
   }
 

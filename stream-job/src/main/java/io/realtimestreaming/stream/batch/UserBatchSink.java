@@ -9,9 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The job's {@code foreachBatch} sink: runs a {@link PartitionWriter} on every partition of the
- * decoded micro-batch, in one pass (decode, dead letters, upserts, no shuffle). If any task fails
- * the batch throws, the checkpoint does not advance, and Spark runs the batch again: upserts and
- * dead letters are safe to repeat.
+ * micro-batch's Kafka records, in one pass (decode, dead letters, upserts, no shuffle). If any
+ * task fails the batch throws, the checkpoint does not advance, and Spark runs the batch again:
+ * upserts and dead letters are safe to repeat.
  */
 public final class UserBatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -22,11 +22,12 @@ public final class UserBatchSink implements VoidFunction2<Dataset<Row>, Long> {
   public UserBatchSink(
       SparkSession spark,
       String queryName,
+      String registryUrl,
       CassandraTarget cassandra,
       DeadLetterTarget deadLetters,
       BatchOutcomes outcomes) {
     this.counters = new BatchCounters(spark.sparkContext(), queryName);
-    this.writer = new PartitionWriter(cassandra, deadLetters, counters);
+    this.writer = new PartitionWriter(registryUrl, cassandra, deadLetters, counters);
     this.outcomes = outcomes;
   }
 

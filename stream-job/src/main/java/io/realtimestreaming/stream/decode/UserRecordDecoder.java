@@ -4,11 +4,16 @@ import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.avro.UserAvro;
 import io.realtimestreaming.model.wire.ConfluentWireFormat;
 import io.realtimestreaming.model.wire.WireFormatException;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 
 /**
  * Turns a Kafka record value (Confluent wire format) into a {@link User}: the writer schema comes
@@ -25,12 +30,21 @@ public final class UserRecordDecoder {
 
   private final WriterSchemas writerSchemas;
   private final UserValidator validator;
-  // Per decoder, so that a flood of records with a bad id asks the registry once, not per record.
-  private final Map<Integer, Optional<Schema>> schemas = new HashMap<>();
+  // Per decoder, so that a flood of records with a bad id asks the registry once, not per record;
+  // and one reader per writer schema, because Avro builds its resolving reader per reader instance
+  // (a new one per record cost more than the decoding itself).
+  private final Map<Integer, Optional<GenericDatumReader<GenericRecord>>> readers = new HashMap<>();
+  private BinaryDecoder binary;
 
   public UserRecordDecoder(WriterSchemas writerSchemas, UserValidator validator) {
     this.writerSchemas = writerSchemas;
     this.validator = validator;
+  }
+
+  /** A decoder for one task, sharing the executor's cache of writer schemas from the registry. */
+  public static UserRecordDecoder forRegistry(String registryUrl) {
+    return new UserRecordDecoder(
+        WriterSchemas.of(RegistryClients.forUrl(registryUrl)), new UserValidator(Clock.systemUTC()));
   }
 
   public Decoded decode(byte[] value) {
@@ -40,15 +54,26 @@ public final class UserRecordDecoder {
     } catch (WireFormatException e) {
       return new Decoded.Rejected(RejectReason.NOT_CONFLUENT_FRAMED, e.getMessage());
     }
-    Optional<Schema> writer = schemas.computeIfAbsent(framed.schemaId(), writerSchemas::byId);
-    if (writer.isEmpty()) {
+    Optional<GenericDatumReader<GenericRecord>> reader =
+        readers.computeIfAbsent(
+            framed.schemaId(),
+            id ->
+                writerSchemas
+                    .byId(id)
+                    .map(writer -> new GenericDatumReader<>(writer, UserAvro.schema())));
+    if (reader.isEmpty()) {
       return new Decoded.Rejected(
           RejectReason.UNKNOWN_SCHEMA_ID,
           "the registry has no Avro schema with id " + framed.schemaId());
     }
     User user;
     try {
-      user = UserAvro.fromAvroBinary(framed.payload(), writer.get());
+      binary = DecoderFactory.get().binaryDecoder(framed.payload(), binary);
+      user = UserAvro.fromRecord(reader.get().read(null, binary));
+    } catch (IOException e) {
+      return new Decoded.Rejected(
+          RejectReason.UNDECODABLE,
+          "cannot decode a User from " + framed.payload().length + " bytes of Avro binary: " + e);
     } catch (AvroRuntimeException e) {
       return new Decoded.Rejected(RejectReason.UNDECODABLE, e.getMessage());
     } catch (RuntimeException e) {

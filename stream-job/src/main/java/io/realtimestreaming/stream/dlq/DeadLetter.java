@@ -1,5 +1,7 @@
 package io.realtimestreaming.stream.dlq;
 
+import io.realtimestreaming.stream.decode.Decoded;
+import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.decode.SourcePosition;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,6 +21,12 @@ public record DeadLetter(
   public static final String SOURCE_TOPIC = "dlq.source.topic";
   public static final String SOURCE_PARTITION = "dlq.source.partition";
   public static final String SOURCE_OFFSET = "dlq.source.offset";
+
+  /** The dead letter of a record the decoder rejected. */
+  public static DeadLetter of(KafkaRecord record, Decoded.Rejected why) {
+    return new DeadLetter(
+        record.at(), record.key(), record.value(), why.reason().header(), why.detail());
+  }
 
   ProducerRecord<byte[], byte[]> toProducerRecord(String topic) {
     RecordHeaders headers = new RecordHeaders();

@@ -116,6 +116,24 @@ class UserRecordDecoderTests {
   }
 
   @Test
+  void decodesRecordsOfSeveralSchemasInterleavedAndAfterACorruptOne() {
+    User other = TestUsers.user(2);
+    byte[] current = ConfluentWireFormat.encode(CURRENT, UserAvro.toAvroBinary(user));
+    byte[] newer =
+        ConfluentWireFormat.encode(
+            NEWER, EvolvedSchemas.write(other, EvolvedSchemas.withMiddleName(), "Ann"));
+    byte[] payload = UserAvro.toAvroBinary(user);
+    byte[] truncated = ConfluentWireFormat.encode(CURRENT, Arrays.copyOf(payload, payload.length / 2));
+
+    assertThat(decoder.decode(current)).isEqualTo(new Decoded.Valid(user));
+    assertThat(decoder.decode(newer)).isEqualTo(new Decoded.Valid(other));
+    assertThat(reason(decoder.decode(truncated))).isEqualTo(RejectReason.UNDECODABLE);
+    assertThat(decoder.decode(current)).isEqualTo(new Decoded.Valid(user));
+    assertThat(decoder.decode(newer)).isEqualTo(new Decoded.Valid(other));
+    assertThat(lookups).hasValue(2); // one per schema id, not per record
+  }
+
+  @Test
   void rejectsAUserThatFailsValidation() {
     byte[] value =
         ConfluentWireFormat.encode(

@@ -1,0 +1,96 @@
+package io.realtimestreaming.stream.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.realtimestreaming.model.User;
+import io.realtimestreaming.stream.StreamFixture;
+import io.realtimestreaming.stream.TestUsers;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The prepared upsert against the real Cassandra: what it binds is what a row reads back. */
+@RealServices(ServiceKind.CASSANDRA)
+class UserUpsertIT {
+
+  CqlSession cql;
+  CassandraTarget target;
+
+  @BeforeEach
+  void session(ServiceEndpoints endpoints) {
+    cql =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
+            .withLocalDatacenter(endpoints.cassandraLocalDatacenter())
+            // DDL waits for schema agreement; on a busy shared node that takes more than 2 s
+            .withConfigLoader(
+                DriverConfigLoader.programmaticBuilder()
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                    .build())
+            .build();
+    String table = "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    target =
+        new CassandraTarget(
+            List.of(endpoints.cassandraContactPoint()),
+            endpoints.cassandraLocalDatacenter(),
+            "spark_streams",
+            table,
+            "ONE",
+            8);
+  }
+
+  @AfterEach
+  void drop() {
+    cql.execute("DROP TABLE IF EXISTS " + target.qualifiedTable());
+    cql.close();
+  }
+
+  @Test
+  void aBoundUserReadsBackWithItsValuesAndItsNullFields() {
+    CassandraSchema.apply(cql, target, null, "");
+    User full = TestUsers.user(1);
+    User sparse =
+        new User(
+            UUID.randomUUID(), "Ann", "Lee", null, null, null, "ann@example.com", "ann",
+            Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("2015-01-01T00:00:00Z"), null,
+            null, null, TestUsers.RUN_ID, Instant.parse("2025-06-01T12:00:00Z"));
+    Instant processedAt = Instant.parse("2026-01-01T00:00:00.123Z");
+    UserUpsert upsert = UserUpsert.prepare(cql, target);
+
+    cql.execute(upsert.bind(full, processedAt));
+    cql.execute(upsert.bind(sparse, processedAt));
+
+    var rows = cql.execute("SELECT * FROM " + target.qualifiedTable()).all();
+    assertThat(rows).extracting(StreamFixture::user).containsExactlyInAnyOrder(full, sparse);
+    assertThat(rows).allSatisfy(r -> assertThat(r.getInstant("processed_at")).isEqualTo(processedAt));
+  }
+
+  @Test
+  void aTableWhoseColumnTypeDiffersIsRefusedWhenPreparing() {
+    CassandraSchema.apply(cql, target, null, "");
+    cql.execute("DROP TABLE " + target.qualifiedTable());
+    cql.execute(
+        "CREATE TABLE " + target.qualifiedTable() + " (id uuid PRIMARY KEY, first_name text,"
+            + " last_name text, gender text, address text, post_code int, email text,"
+            + " username text, dob timestamp, registered_date timestamp, phone text, picture text,"
+            + " nationality text, ingestion_run_id uuid, ingested_at timestamp,"
+            + " processed_at timestamp)");
+
+    assertThatThrownBy(() -> UserUpsert.prepare(cql, target))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("post_code")
+        .hasMessageContaining("int");
+  }
+}
