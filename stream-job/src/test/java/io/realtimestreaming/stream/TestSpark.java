@@ -3,7 +3,7 @@ package io.realtimestreaming.stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark session of the test JVM, local[2] like the job's default: started once (a few
+ * The Spark session of the test JVM, local[3] like the job's default: started once (a few
  * seconds) and shared by every integration test class, which start their own queries on it.
  */
 public final class TestSpark {
@@ -12,7 +12,7 @@ public final class TestSpark {
 
   public static SparkSession session() {
     return SparkSession.builder()
-        .master("local[2]")
+        .master(UserStreamJob.LOCAL_MASTER)
         .appName("stream-job-it")
         // several engineers' tests share the machine: no UI port to fight over
         .config("spark.ui.enabled", false)

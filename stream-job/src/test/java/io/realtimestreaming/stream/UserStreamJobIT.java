@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The job in-process on local[2] against the real Kafka, registry and Cassandra. */
+/** The job in-process on local[3] against the real Kafka, registry and Cassandra. */
 @RealServices({ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.CASSANDRA})
 class UserStreamJobIT {
 

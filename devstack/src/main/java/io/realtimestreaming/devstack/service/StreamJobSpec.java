@@ -61,7 +61,7 @@ final class StreamJobSpec implements ServiceSpec {
         .classpath(runtimes.classpath("spark") + ":" + jar)
         .main(
             "io.realtimestreaming.stream.UserStreamJob",
-            "--master", "local[2]",
+            "--master", "local[3]", // a task slot per topic partition (UserStreamJob.LOCAL_MASTER)
             "--bootstrap-servers", s.kafkaBootstrapServers(),
             "--registry-url", s.registryUrl(),
             "--cassandra-contact-points", s.host() + ":" + s.port("cassandra"),

@@ -87,7 +87,7 @@ public final class StreamOptions {
   String startingOffsets;
 
   @Option(names = "--master", defaultValue = "${env:SPARK_MASTER}",
-      description = "Spark master when not set by spark-submit (env SPARK_MASTER, default local[2])")
+      description = "Spark master when not set by spark-submit (env SPARK_MASTER, default local[3])")
   String master;
 
   /**

@@ -12,7 +12,7 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param schemaFile the CQL to create the keyspace and table from, or null for the copy in the jar
  * @param createSchema false when the job's Cassandra role may not create tables
  * @param cassandraReplication a replication map replacing schema.cql's, or blank
- * @param master the Spark master, or null to leave it to spark-submit (local[2] when run plainly)
+ * @param master the Spark master, or null to leave it to spark-submit (local[3] when run plainly)
  */
 public record StreamSettings(
     String bootstrapServers,
