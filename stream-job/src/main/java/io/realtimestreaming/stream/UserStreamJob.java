@@ -86,6 +86,8 @@ public final class UserStreamJob {
    */
   public static final String LOCAL_MASTER = "local[3]";
 
+  private static final String FETCH_MAX_WAIT_MS = "10";
+
   private static final Logger LOG = LoggerFactory.getLogger(UserStreamJob.class);
   private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(2);
   private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
@@ -170,6 +172,10 @@ public final class UserStreamJob {
             .option("subscribe", settings.topic())
             .option("startingOffsets", settings.startingOffsets())
             .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+            // A task reads an offset range that is already in the log, so a fetch has nothing to
+            // wait for; with Kafka's default (500 ms) a fetch that reached the end of a partition
+            // held each task, and so each micro-batch, for up to half a second.
+            .option("kafka.fetch.max.wait.ms", FETCH_MAX_WAIT_MS)
             .load()
             .select(KafkaRecord.columns());
 

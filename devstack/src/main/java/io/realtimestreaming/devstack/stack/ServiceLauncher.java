@@ -35,10 +35,17 @@ final class ServiceLauncher {
       spec.afterReady(settings);
       return name + ": already running (PID " + running.get() + "), left alone";
     }
-    if (running.isEmpty() && stale.clearPorts(spec).isEmpty()) {
-      pids.write(name, launch(spec));
+    long pid;
+    if (running.isPresent()) {
+      pid = running.get();
+    } else {
+      Optional<Long> adopted = stale.clearPorts(spec);
+      pid = adopted.isPresent() ? adopted.get() : launch(spec);
+      pids.write(name, pid);
     }
-    awaitReady(spec, pids.running(name).orElseThrow());
+    // the PID as launched, not read back: a process caught mid-exec (setsid becoming java) can
+    // show /proc an empty command line, and would not be recognized as ours
+    awaitReady(spec, pid);
     spec.afterReady(settings);
     return String.format(
         "%s: ready in %.1f s", name, Duration.between(begin, Instant.now()).toMillis() / 1000.0);

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line per micro-batch of one query run: batch id, input rows, rows/s, duration, rows
- * written, dead letters. Registered before the query starts; it adopts the first run of its query
+ * Logs one line per micro-batch of one query run: batch id, input rows, rows/s, duration (and where
+ * it went: writing, checkpointing, fetching offsets, planning), rows written, dead letters. Registered before the query starts; it adopts the first run of its query
  * name that starts, so that a restarted query in the same session gets a log of its own.
  */
 public final class BatchProgressLog extends StreamingQueryListener {
@@ -44,15 +44,26 @@ public final class BatchProgressLog extends StreamingQueryListener {
         .ifPresent(
             o ->
                 LOG.info(
-                    "batch {}: {} input rows, {} rows/s, {} ms, {} rows written, {} to DLQ,"
+                    "batch {}: {} input rows, {} rows/s, {} ms ({} ms writing, {} ms checkpoint,"
+                        + " {} ms offsets, {} ms planning), {} rows written, {} to DLQ,"
                         + " {} superseded",
                     p.batchId(),
                     p.numInputRows(),
                     Math.round(p.processedRowsPerSecond()),
                     p.batchDuration(),
+                    phase(p, "addBatch"),
+                    phase(p, "walCommit") + phase(p, "commitOffsets"),
+                    phase(p, "latestOffset") + phase(p, "getBatch"),
+                    phase(p, "queryPlanning"),
                     o.rowsWritten(),
                     o.deadLettered(),
                     o.superseded()));
+  }
+
+  /** Milliseconds Spark reports for one phase of the batch, 0 if it reports none. */
+  private static long phase(StreamingQueryProgress p, String name) {
+    Long millis = p.durationMs().get(name);
+    return millis == null ? 0 : millis;
   }
 
   @Override
