@@ -83,8 +83,9 @@ class OutboxRestartIT {
   }
 
   /**
-   * Pages of 100 users, one page per relay batch and a short poll interval stretch publishing over
-   * twenty transactions, so the stop lands between batches.
+   * Pages of 100 users, one page per relay batch, and a producer that lingers 250 ms before it
+   * sends: publishing takes twenty transactions of at least 250 ms each, far longer than storing
+   * the run, so the stop lands between batches whatever the machine's speed.
    */
   private ConfigurableApplicationContext start() {
     Map<String, Object> properties =
@@ -92,6 +93,7 @@ class OutboxRestartIT {
             ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
     properties.put("ingest.randomuser.page-size", "100");
     properties.put("ingest.outbox.batch-pages", "1");
+    properties.put("spring.kafka.producer.properties.linger.ms", "250");
     properties.put("ingest.outbox.poll-interval", "10ms");
     // as arguments, not builder properties: those are defaults, below application.yml
     String[] args =
