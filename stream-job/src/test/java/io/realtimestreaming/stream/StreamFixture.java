@@ -73,17 +73,22 @@ public final class StreamFixture implements AutoCloseable {
     producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
     registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
     codec = new UserWireCodec(registry, topic + "-value");
-    cql =
-        CqlSession.builder()
-            .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
-            .withLocalDatacenter(endpoints.cassandraLocalDatacenter())
-            // DDL (DROP TABLE on close) waits for schema agreement; on a busy shared node that
-            // takes longer than the default 2 s
-            .withConfigLoader(
-                DriverConfigLoader.programmaticBuilder()
-                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                    .build())
-            .build();
+    cql = cqlSession(endpoints);
+  }
+
+  /**
+   * A session for tests' own reads and DDL. DDL (a DROP TABLE on close) waits for schema
+   * agreement, which on a busy shared node takes longer than the driver's default 2 s.
+   */
+  public static CqlSession cqlSession(ServiceEndpoints endpoints) {
+    return CqlSession.builder()
+        .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
+        .withLocalDatacenter(endpoints.cassandraLocalDatacenter())
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .build())
+        .build();
   }
 
   /** The job's settings for this fixture, with {@code extra} flags appended (later flags win). */

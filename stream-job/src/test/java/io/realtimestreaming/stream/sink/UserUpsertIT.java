@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.realtimestreaming.model.User;
 import io.realtimestreaming.stream.StreamFixture;
 import io.realtimestreaming.stream.TestUsers;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,16 +26,7 @@ class UserUpsertIT {
 
   @BeforeEach
   void session(ServiceEndpoints endpoints) {
-    cql =
-        CqlSession.builder()
-            .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
-            .withLocalDatacenter(endpoints.cassandraLocalDatacenter())
-            // DDL waits for schema agreement; on a busy shared node that takes more than 2 s
-            .withConfigLoader(
-                DriverConfigLoader.programmaticBuilder()
-                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                    .build())
-            .build();
+    cql = StreamFixture.cqlSession(endpoints);
     String table = "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     target =
         new CassandraTarget(
