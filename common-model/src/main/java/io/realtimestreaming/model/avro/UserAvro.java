@@ -158,15 +158,37 @@ public final class UserAvro {
    *     be resolved against the current one, or the record is not a valid user
    */
   public static User fromAvroBinary(byte[] payload, Schema writerSchema) {
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, null);
-    GenericRecord record;
-    try {
-      record = new GenericDatumReader<GenericRecord>(writerSchema, SCHEMA).read(null, decoder);
-    } catch (IOException e) {
-      throw new AvroRuntimeException(
-          "cannot decode a User from " + payload.length + " bytes of Avro binary: " + e, e);
+    return new Reader(writerSchema).read(payload);
+  }
+
+  /**
+   * Decodes payloads written with one writer schema. Keep one per writer schema for many records:
+   * Avro builds its resolving reader per {@code GenericDatumReader} instance, which costs more
+   * than decoding a record. Not thread-safe (it reuses its decoder).
+   */
+  public static final class Reader {
+
+    private final GenericDatumReader<GenericRecord> reader;
+    private BinaryDecoder decoder;
+
+    public Reader(Schema writerSchema) {
+      this.reader = new GenericDatumReader<>(writerSchema, SCHEMA);
     }
-    return fromRecord(record);
+
+    /**
+     * @throws AvroRuntimeException as {@link #fromAvroBinary}
+     */
+    public User read(byte[] payload) {
+      decoder = DecoderFactory.get().binaryDecoder(payload, decoder);
+      GenericRecord record;
+      try {
+        record = reader.read(null, decoder);
+      } catch (IOException e) {
+        throw new AvroRuntimeException(
+            "cannot decode a User from " + payload.length + " bytes of Avro binary: " + e, e);
+      }
+      return fromRecord(record);
+    }
   }
 
   private static String string(GenericRecord record, String field) {

@@ -83,6 +83,18 @@ class UserAvroTests {
   }
 
   @Test
+  void oneReaderDecodesPayloadAfterPayloadACorruptOneIncluded() {
+    UserAvro.Reader reader = new UserAvro.Reader(UserAvro.schema());
+    byte[] jennie = UserAvro.toAvroBinary(Users.jennie());
+
+    assertThat(reader.read(jennie)).isEqualTo(Users.jennie());
+    assertThatThrownBy(() -> reader.read(Arrays.copyOf(jennie, 10)))
+        .isInstanceOf(AvroRuntimeException.class);
+    assertThat(reader.read(UserAvro.toAvroBinary(Users.minimal()))).isEqualTo(Users.minimal());
+    assertThat(reader.read(jennie)).isEqualTo(Users.jennie());
+  }
+
+  @Test
   void decodesARecordWrittenWithANewerSchemaThatAddedAnOptionalField() throws IOException {
     Schema newer = withExtraField(UserAvro.schema(), "cell");
     GenericRecord record = copy(UserAvro.toRecord(Users.jennie()), newer);

@@ -4,16 +4,11 @@ import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.avro.UserAvro;
 import io.realtimestreaming.model.wire.ConfluentWireFormat;
 import io.realtimestreaming.model.wire.WireFormatException;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 
 /**
  * Turns a Kafka record value (Confluent wire format) into a {@link User}: the writer schema comes
@@ -31,10 +26,9 @@ public final class UserRecordDecoder {
   private final WriterSchemas writerSchemas;
   private final UserValidator validator;
   // Per decoder, so that a flood of records with a bad id asks the registry once, not per record;
-  // and one reader per writer schema, because Avro builds its resolving reader per reader instance
-  // (a new one per record cost more than the decoding itself).
-  private final Map<Integer, Optional<GenericDatumReader<GenericRecord>>> readers = new HashMap<>();
-  private BinaryDecoder binary;
+  // and one reader per writer schema (see UserAvro.Reader: a new one per record cost more than the
+  // decoding itself).
+  private final Map<Integer, Optional<UserAvro.Reader>> readers = new HashMap<>();
 
   public UserRecordDecoder(WriterSchemas writerSchemas, UserValidator validator) {
     this.writerSchemas = writerSchemas;
@@ -54,13 +48,9 @@ public final class UserRecordDecoder {
     } catch (WireFormatException e) {
       return new Decoded.Rejected(RejectReason.NOT_CONFLUENT_FRAMED, e.getMessage());
     }
-    Optional<GenericDatumReader<GenericRecord>> reader =
+    Optional<UserAvro.Reader> reader =
         readers.computeIfAbsent(
-            framed.schemaId(),
-            id ->
-                writerSchemas
-                    .byId(id)
-                    .map(writer -> new GenericDatumReader<>(writer, UserAvro.schema())));
+            framed.schemaId(), id -> writerSchemas.byId(id).map(UserAvro.Reader::new));
     if (reader.isEmpty()) {
       return new Decoded.Rejected(
           RejectReason.UNKNOWN_SCHEMA_ID,
@@ -68,12 +58,7 @@ public final class UserRecordDecoder {
     }
     User user;
     try {
-      binary = DecoderFactory.get().binaryDecoder(framed.payload(), binary);
-      user = UserAvro.fromRecord(reader.get().read(null, binary));
-    } catch (IOException e) {
-      return new Decoded.Rejected(
-          RejectReason.UNDECODABLE,
-          "cannot decode a User from " + framed.payload().length + " bytes of Avro binary: " + e);
+      user = reader.get().read(framed.payload());
     } catch (AvroRuntimeException e) {
       return new Decoded.Rejected(RejectReason.UNDECODABLE, e.getMessage());
     } catch (RuntimeException e) {
