@@ -9,6 +9,7 @@ import io.realtimestreaming.model.randomuser.RandomUserPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.client.ResourceAccessException;
@@ -83,7 +84,7 @@ public final class RandomUserClient {
                     return uri.build();
                   })
               .exchange((request, response) -> check(query, response.getStatusCode().value(),
-                  response.getBody()));
+                  read(response.getBody(), response.getHeaders().getContentLength())));
     } catch (ResourceAccessException e) {
       throw UpstreamException.retryable(
           "randomuser page " + query.page() + " did not answer: " + e.getMessage(), e);
@@ -100,8 +101,26 @@ public final class RandomUserClient {
     }
   }
 
-  private static byte[] check(PageQuery query, int status, InputStream in) throws IOException {
-    byte[] body = in.readAllBytes();
+  /**
+   * The whole body, read straight into one array of the announced length when there is one: a
+   * page is megabytes, which {@code readAllBytes} gathers in 8 KB chunks and then copies whole.
+   */
+  static byte[] read(InputStream in, long contentLength) throws IOException {
+    if (contentLength < 0 || contentLength > Integer.MAX_VALUE - 8) {
+      return in.readAllBytes();
+    }
+    byte[] announced = new byte[(int) contentLength];
+    int read = in.readNBytes(announced, 0, announced.length);
+    byte[] rest = in.readAllBytes(); // nothing, unless the length was wrong
+    if (read == announced.length && rest.length == 0) {
+      return announced;
+    }
+    byte[] body = Arrays.copyOf(announced, read + rest.length);
+    System.arraycopy(rest, 0, body, read, rest.length);
+    return body;
+  }
+
+  private static byte[] check(PageQuery query, int status, byte[] body) {
     if (status == 200) {
       return body;
     }

@@ -1,5 +1,6 @@
 package io.realtimestreaming.ingest.users;
 
+import io.realtimestreaming.model.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,14 +38,14 @@ public class UserStore {
       select u.id, u.first_name, u.last_name, u.gender, u.address, u.post_code, u.email,
              u.username, timestamptz 'epoch' + u.dob * interval '1 microsecond',
              timestamptz 'epoch' + u.registered_date * interval '1 microsecond', u.phone,
-             u.picture, u.nationality, u.ingestion_run_id,
-             timestamptz 'epoch' + u.ingested_at * interval '1 microsecond',
+             u.picture, u.nationality, ?::uuid,
+             timestamptz 'epoch' + ?::bigint * interval '1 microsecond',
              convert_from(u.raw, 'UTF8')::jsonb
       from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                   ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                  ?::uuid[], ?::bigint[], ?::bytea[])
+                  ?::bytea[])
            as u(id, first_name, last_name, gender, address, post_code, email, username, dob,
-                registered_date, phone, picture, nationality, ingestion_run_id, ingested_at, raw)
+                registered_date, phone, picture, nationality, raw)
       on conflict (id) do update set
           first_name = excluded.first_name, last_name = excluded.last_name,
           gender = excluded.gender, address = excluded.address, post_code = excluded.post_code,
@@ -69,19 +70,23 @@ public class UserStore {
   /**
    * Inserts new users and updates known ones; call inside the page's transaction.
    *
+   * @param page users of one run, ingested at one instant (a page's users share both, which go to
+   *     PostgreSQL once rather than once per user)
    * @return the distinct users written, in id order, and the counts
+   * @throws IllegalArgumentException if the users do not share their run and ingestion instant
    */
   public Upserted upsert(List<FetchedUser> page) {
     List<FetchedUser> distinct = distinctById(page);
     if (distinct.isEmpty()) {
       return new Upserted(List.of(), new UpsertResult(0, 0));
     }
+    User shared = sharedRunAndInstant(distinct);
     int inPageRepeats = page.size() - distinct.size();
     int updated =
         jdbc.execute(
             (Connection c) -> {
               try (PreparedStatement ps = c.prepareStatement(COUNTED_UPSERT)) {
-                bind(ps, distinct);
+                bind(ps, shared, distinct);
                 try (ResultSet rs = ps.executeQuery()) {
                   rs.next();
                   return rs.getInt(1);
@@ -121,8 +126,27 @@ public class UserStore {
     return distinct;
   }
 
-  private static void bind(PreparedStatement ps, List<FetchedUser> rows) throws SQLException {
+  /** The page's one run and ingestion instant, as its first user has them. */
+  static User sharedRunAndInstant(List<FetchedUser> page) {
+    User first = page.get(0).user();
+    for (FetchedUser fetched : page) {
+      User user = fetched.user();
+      if (!user.ingestionRunId().equals(first.ingestionRunId())
+          || !user.ingestedAt().equals(first.ingestedAt())) {
+        throw new IllegalArgumentException(
+            "a page's users share one run and ingestion instant, but user " + user.id() + " has run "
+                + user.ingestionRunId() + " at " + user.ingestedAt() + " and user " + first.id()
+                + " run " + first.ingestionRunId() + " at " + first.ingestedAt());
+      }
+    }
+    return first;
+  }
+
+  private static void bind(PreparedStatement ps, User first, List<FetchedUser> rows)
+      throws SQLException {
     int i = 1;
+    ps.setObject(i++, first.ingestionRunId());
+    ps.setLong(i++, micros(first.ingestedAt()));
     ps.setObject(i++, text(rows, u -> u.user().id().toString()));
     ps.setObject(i++, text(rows, u -> u.user().firstName()));
     ps.setObject(i++, text(rows, u -> u.user().lastName()));
@@ -136,8 +160,6 @@ public class UserStore {
     ps.setObject(i++, text(rows, u -> u.user().phone()));
     ps.setObject(i++, text(rows, u -> u.user().picture()));
     ps.setObject(i++, text(rows, u -> u.user().nationality()));
-    ps.setObject(i++, text(rows, u -> u.user().ingestionRunId().toString()));
-    ps.setObject(i++, micros(rows, u -> u.user().ingestedAt()));
     byte[][] raw = new byte[rows.size()][];
     for (int row = 0; row < raw.length; row++) {
       raw[row] = rows.get(row).rawJson();
@@ -166,9 +188,12 @@ public class UserStore {
   private static long[] micros(List<FetchedUser> rows, Function<FetchedUser, Instant> column) {
     long[] values = new long[rows.size()];
     for (int row = 0; row < values.length; row++) {
-      Instant instant = column.apply(rows.get(row));
-      values[row] = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+      values[row] = micros(column.apply(rows.get(row)));
     }
     return values;
+  }
+
+  private static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
   }
 }

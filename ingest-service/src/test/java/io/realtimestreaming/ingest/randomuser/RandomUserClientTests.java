@@ -15,7 +15,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.realtimestreaming.model.randomuser.RandomUserPage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,17 @@ class RandomUserClientTests {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  @Test
+  void readsTheWholeBodyWhateverLengthTheServerAnnounced() throws Exception {
+    byte[] body = "{\"results\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
+    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), -1)).isEqualTo(body);
+    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), 4)).isEqualTo(body);
+    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), body.length + 10))
+        .isEqualTo(body);
+  }
 
   @Test
   void retriesA429AndReturnsThePageThatFollows() {

@@ -1,6 +1,7 @@
 package io.realtimestreaming.ingest.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.realtimestreaming.model.User;
 import java.time.Instant;
@@ -24,10 +25,30 @@ class UserStoreTests {
     assertThat(distinct.get(1).user().firstName()).isEqualTo("second");
   }
 
-  private static FetchedUser user(UUID id, String firstName) {
+  @Test
+  void refusesAPageWhoseUsersDoNotShareTheirRunAndIngestionInstant() {
     Instant t = Instant.parse("2020-01-01T00:00:00Z");
+    UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    List<FetchedUser> otherRun = List.of(user(a, "a", RUN, t), user(b, "b", UUID.randomUUID(), t));
+    List<FetchedUser> otherInstant = List.of(user(a, "a", RUN, t), user(b, "b", RUN, t.plusMillis(1)));
+
+    assertThat(UserStore.sharedRunAndInstant(List.of(user(a, "a"), user(b, "b"))).id()).isEqualTo(a);
+    assertThatThrownBy(() -> UserStore.sharedRunAndInstant(otherRun))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user " + b);
+    assertThatThrownBy(() -> UserStore.sharedRunAndInstant(otherInstant))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at 2020-01-01T00:00:00.001Z");
+  }
+
+  private static FetchedUser user(UUID id, String firstName) {
+    return user(id, firstName, RUN, Instant.parse("2020-01-01T00:00:00Z"));
+  }
+
+  private static FetchedUser user(UUID id, String firstName, UUID run, Instant t) {
     User user =
-        new User(id, firstName, "L", null, null, null, "e@x", "u", t, t, null, null, "US", RUN, t);
+        new User(id, firstName, "L", null, null, null, "e@x", "u", t, t, null, null, "US", run, t);
     return new FetchedUser(user, new byte[] {0}, new byte[] {0});
   }
 }
