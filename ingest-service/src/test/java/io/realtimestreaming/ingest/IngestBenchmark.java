@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -181,12 +180,8 @@ public final class IngestBenchmark {
     Map<String, Object> properties =
         ServiceUnderTest.resolved(
             ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
-    String[] args =
-        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(IngestServiceApplication.class).run(args)) {
-      IngestApi api = new IngestApi(
-          Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
+    try (ConfigurableApplicationContext app = ServiceUnderTest.start(properties)) {
+      IngestApi api = new IngestApi(ServiceUnderTest.port(app));
       String seed = "bench-" + UUID.randomUUID();
       List<Double> rates = new ArrayList<>();
       for (int round = 1; round <= WARM_UP_ROUNDS; round++) {

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,7 +44,7 @@ class OutboxRestartIT {
     UUID run;
     long leftInOutbox;
     try (ConfigurableApplicationContext first = start()) {
-      IngestApi api = new IngestApi(port(first));
+      IngestApi api = new IngestApi(ServiceUnderTest.port(first));
       run = UUID.fromString(api.start(2000, "restart-" + UUID.randomUUID()).path("id").asText());
       await()
           .atMost(Duration.ofMinutes(1))
@@ -62,7 +61,7 @@ class OutboxRestartIT {
         .isPositive();
 
     try (ConfigurableApplicationContext second = start()) {
-      IngestApi api = new IngestApi(port(second));
+      IngestApi api = new IngestApi(ServiceUnderTest.port(second));
       JsonNode done =
           api.awaitPublished(api.run(run), Duration.ofMinutes(2));
       assertThat(done.path("published").asInt()).isEqualTo(2000);
@@ -95,10 +94,7 @@ class OutboxRestartIT {
     properties.put("ingest.outbox.batch-pages", "1");
     properties.put("spring.kafka.producer.properties.linger.ms", "250");
     properties.put("ingest.outbox.poll-interval", "10ms");
-    // as arguments, not builder properties: those are defaults, below application.yml
-    String[] args =
-        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(IngestServiceApplication.class).run(args);
+    return ServiceUnderTest.start(properties);
   }
 
   private long eventsInOutbox(UUID run) {
@@ -112,9 +108,5 @@ class OutboxRestartIT {
         "select coalesce(sum(cardinality(user_ids)), 0) from outbox where run_id = ?",
         Long.class,
         run);
-  }
-
-  private static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
   }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Settings that point the service at the real test services, isolated from everyone else who
@@ -55,6 +57,23 @@ public final class ServiceUnderTest {
     Map<String, Object> values = new LinkedHashMap<>();
     properties.forEach((name, value) -> values.put(name, value.get()));
     return values;
+  }
+
+  /**
+   * Starts the service in this JVM with these properties, for tests that need more than one of
+   * its lifetimes (Spring's test support keeps one context per configuration). They go in as
+   * command-line arguments: builder properties are defaults, below application.yml.
+   */
+  public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(IngestServiceApplication.class).run(args);
+  }
+
+  public static int port(ConfigurableApplicationContext service) {
+    return Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
   public static String jdbcUrl(ServiceEndpoints endpoints, String schema) {

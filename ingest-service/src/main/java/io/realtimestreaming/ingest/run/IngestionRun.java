@@ -36,6 +36,7 @@ public class IngestionRun {
   private int rejected;
   private int published;
   private String error;
+  private String owner;
 
   @Column(name = "started_at")
   private Instant startedAt;
@@ -51,13 +52,15 @@ public class IngestionRun {
 
   protected IngestionRun() {}
 
-  static IngestionRun start(int requested, String seed, List<String> nationalities, Instant now) {
+  static IngestionRun start(
+      int requested, String seed, List<String> nationalities, String owner, Instant now) {
     IngestionRun run = new IngestionRun();
     run.id = UUID.randomUUID();
     run.status = RunStatus.RUNNING;
     run.seed = seed;
     run.nationalities = String.join(",", nationalities);
     run.requested = requested;
+    run.owner = owner;
     run.startedAt = now;
     run.updatedAt = now;
     return run;
@@ -105,6 +108,11 @@ public class IngestionRun {
 
   public String getError() {
     return error;
+  }
+
+  /** The service instance that executes the run ({@code ingest.runs.instance-id}). */
+  public String getOwner() {
+    return owner;
   }
 
   public Instant getStartedAt() {

@@ -31,6 +31,16 @@ public interface IngestionRunRepository extends JpaRepository<IngestionRun, UUID
       @Param("rejected") int rejected,
       @Param("now") Instant now);
 
+  /** Runs of {@code owner} still RUNNING that started before {@code before}, oldest first. */
+  @Query(
+      """
+      select r.id from IngestionRun r
+      where r.owner = :owner and r.status = io.realtimestreaming.ingest.run.RunStatus.RUNNING
+          and r.startedAt < :before
+      order by r.startedAt
+      """)
+  List<UUID> findRunningOf(@Param("owner") String owner, @Param("before") Instant before);
+
   /** Ends a RUNNING run; answers 0 if it had ended already. */
   @Transactional
   @Modifying

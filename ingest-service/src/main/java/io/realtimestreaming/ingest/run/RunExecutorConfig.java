@@ -1,7 +1,11 @@
 package io.realtimestreaming.ingest.run;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The bounded pool runs execute on, and the pool their next pages are fetched on. */
@@ -13,19 +17,21 @@ class RunExecutorConfig {
 
   /**
    * A fixed pool with a bounded queue: a full queue rejects the task (AbortPolicy), which the API
-   * answers with 503. On shutdown, runs in progress are interrupted: each ends after its current
-   * page and is marked FAILED (its stored users and their events stay valid).
+   * answers with 503. A plain {@code ThreadPoolExecutor} rather than Spring's task executor, whose
+   * lifecycle stop waits for running tasks: a run can take many minutes, so {@link RunLauncher}
+   * shuts this pool down itself (runs in progress interrupted, queued runs failed). No destroy
+   * method: the launcher has shut it down by then.
    */
-  @Bean(INGESTION_EXECUTOR)
-  ThreadPoolTaskExecutor ingestionExecutor(RunProperties properties) {
-    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-    executor.setThreadNamePrefix("ingestion-");
-    executor.setCorePoolSize(properties.concurrency());
-    executor.setMaxPoolSize(properties.concurrency());
-    executor.setQueueCapacity(properties.queueCapacity());
-    executor.setWaitForTasksToCompleteOnShutdown(false);
-    executor.setAwaitTerminationSeconds(30);
-    return executor;
+  @Bean(name = INGESTION_EXECUTOR, destroyMethod = "")
+  ThreadPoolExecutor ingestionExecutor(RunProperties properties) {
+    return new ThreadPoolExecutor(
+        properties.concurrency(),
+        properties.concurrency(),
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(properties.queueCapacity()),
+        new CustomizableThreadFactory("ingestion-"),
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /**

@@ -9,7 +9,8 @@ public final class TestRuns {
   private TestRuns() {}
 
   public static IngestionRun running(int requested, String seed) {
-    return IngestionRun.start(requested, seed, List.of(), Instant.parse("2026-01-01T00:00:00Z"));
+    return IngestionRun.start(
+        requested, seed, List.of(), "test-instance", Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   /** The launcher's refusal when the run queue is full. */

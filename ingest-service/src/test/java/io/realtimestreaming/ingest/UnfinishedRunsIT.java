@@ -1,0 +1,124 @@
+package io.realtimestreaming.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A run never stays RUNNING after its instance has gone. A stop fails the run in progress and the
+ * queued one; a killed process cannot, so the instance fails what it left RUNNING when it starts
+ * again, and leaves other instances' runs alone.
+ */
+@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
+class UnfinishedRunsIT {
+
+  private static final String INSTANCE = "ingest-it-a";
+
+  private final String schema = ServiceUnderTest.freshName("ingest_it");
+  private final String topic = ServiceUnderTest.freshName("users_created_it");
+  private ServiceEndpoints endpoints;
+
+  @AfterEach
+  void cleanUp() {
+    ServiceUnderTest.cleanUp(endpoints, schema, topic);
+  }
+
+  @Test
+  void aStopFailsTheRunInProgressAndTheQueuedOne(ServiceEndpoints services) {
+    endpoints = services;
+    UUID executing;
+    UUID queued;
+    try (ConfigurableApplicationContext service = start()) {
+      IngestApi api = new IngestApi(ServiceUnderTest.port(service));
+      // one run at a time, paced to two pages of 100 a second: the first is executing at the stop
+      executing = id(api.start(100_000, "unfinished-" + UUID.randomUUID()));
+      queued = id(api.start(100, "unfinished-" + UUID.randomUUID()));
+      await().atMost(Duration.ofMinutes(1)).until(() -> api.run(executing).path("stored").asInt() > 0);
+    }
+
+    JdbcTemplate db = db();
+    assertThat(run(db, executing)).containsEntry("status", "FAILED");
+    assertThat((String) run(db, executing).get("error")).startsWith("the service stopped during the run");
+    assertThat(run(db, queued))
+        .containsEntry("status", "FAILED")
+        .containsEntry("error", "the service stopped before the run started")
+        .containsEntry("fetched", 0);
+  }
+
+  @Test
+  void anInstanceFailsTheRunsItLeftRunningWhenItStartsAgain(ServiceEndpoints services) {
+    endpoints = services;
+    try (ConfigurableApplicationContext service = start()) {
+      // the schema exists now; stop at once
+    }
+    JdbcTemplate db = db();
+    // what a killed process leaves: its runs RUNNING, and another instance's run executing
+    UUID killed = insertRunning(db, INSTANCE);
+    UUID otherInstances = insertRunning(db, "ingest-it-b");
+
+    try (ConfigurableApplicationContext service = start()) {
+      IngestApi api = new IngestApi(ServiceUnderTest.port(service));
+      JsonNode failed = api.awaitEnd(killed, Duration.ofSeconds(30));
+      assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+      assertThat(failed.path("error").asText())
+          .contains("instance " + INSTANCE + " stopped before the run ended");
+      assertThat(failed.path("finishedAt").isNull()).isFalse();
+      assertThat(run(db, otherInstances)).containsEntry("status", "RUNNING");
+
+      JsonNode fresh = api.awaitPublished(api.start(100, "unfinished-" + UUID.randomUUID()),
+          Duration.ofMinutes(1));
+      assertThat(fresh.path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+  }
+
+  private static UUID insertRunning(JdbcTemplate db, String owner) {
+    UUID id = UUID.randomUUID();
+    OffsetDateTime minuteAgo = OffsetDateTime.now().minusMinutes(1);
+    db.update(
+        "insert into ingestion_runs (id, status, seed, requested, started_at, updated_at, owner)"
+            + " values (?, 'RUNNING', 's', 10, ?, ?, ?)",
+        id, minuteAgo, minuteAgo, owner);
+    return id;
+  }
+
+  private ConfigurableApplicationContext start() {
+    Map<String, Object> properties =
+        ServiceUnderTest.resolved(
+            ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
+    properties.put("ingest.runs.instance-id", INSTANCE);
+    properties.put("ingest.runs.concurrency", "1");
+    properties.put("ingest.randomuser.page-size", "100");
+    properties.put("ingest.randomuser.rate-budget.users", "200");
+    properties.put("ingest.randomuser.rate-budget.period", "1s");
+    return ServiceUnderTest.start(properties);
+  }
+
+  private JdbcTemplate db() {
+    return new JdbcTemplate(
+        new DriverManagerDataSource(
+            ServiceUnderTest.jdbcUrl(endpoints, schema),
+            endpoints.jdbcUsername(),
+            endpoints.jdbcPassword()));
+  }
+
+  private static Map<String, Object> run(JdbcTemplate db, UUID run) {
+    return db.queryForMap("select status, error, fetched from ingestion_runs where id = ?", run);
+  }
+
+  private static UUID id(JsonNode run) {
+    return UUID.fromString(run.path("id").asText());
+  }
+}
