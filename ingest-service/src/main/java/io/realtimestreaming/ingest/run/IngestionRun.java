@@ -36,6 +36,7 @@ public class IngestionRun {
   private int rejected;
   private int published;
   private String error;
+  // the service instance that executes the run (ingest.runs.instance-id); read only in SQL
   private String owner;
 
   @Column(name = "started_at")
@@ -108,11 +109,6 @@ public class IngestionRun {
 
   public String getError() {
     return error;
-  }
-
-  /** The service instance that executes the run ({@code ingest.runs.instance-id}). */
-  public String getOwner() {
-    return owner;
   }
 
   public Instant getStartedAt() {
