@@ -29,9 +29,14 @@ public record BenchPlan(
     }
   }
 
-  /** Enough to get the raw phases' code (this JVM's JDBC, Kafka and driver calls) compiled. */
+  /**
+   * A quarter of the run (at most 50,000 rows) into each raw store first: enough to get this JVM's
+   * JDBC and driver calls compiled, and the stores' own hot code, for Cassandra is a JVM too, and
+   * the bench may have started it a minute before (a 5,000-row warm-up left its raw rate at half of
+   * what a warm Cassandra takes).
+   */
   int warmUpUsers() {
-    return Math.min(5000, users / 10);
+    return Math.min(50_000, users / 4);
   }
 
   /**
