@@ -17,33 +17,46 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stopping the service while the relay publishes, then starting it again: every user reaches
- * Kafka exactly once. Two service lifetimes, so the contexts are started by hand rather than by
- * Spring's test support (which keeps one context per configuration).
+ * Kafka exactly once.
  */
 @RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
 class OutboxRestartIT {
 
-  private final String schema = ServiceUnderTest.freshName("ingest_it");
-  private final String topic = ServiceUnderTest.freshName("users_created_it");
-  private ServiceEndpoints endpoints;
+  private RestartableService service;
+
+  /**
+   * Pages of 100 users, one page per relay batch, and a producer that lingers 250 ms before it
+   * sends: publishing takes twenty transactions of at least 250 ms each, far longer than storing
+   * the run, so the stop lands between batches whatever the machine's speed.
+   */
+  @BeforeEach
+  void publishSlowly(ServiceEndpoints endpoints) {
+    service =
+        new RestartableService(
+            endpoints,
+            Map.of(
+                "ingest.randomuser.page-size", "100",
+                "ingest.outbox.batch-pages", "1",
+                "spring.kafka.producer.properties.linger.ms", "250",
+                "ingest.outbox.poll-interval", "10ms"));
+  }
 
   @AfterEach
   void cleanUp() {
-    ServiceUnderTest.cleanUp(endpoints, schema, topic);
+    service.cleanUp();
   }
 
   @Test
-  void aStopDuringPublishingLosesNothingAndRepeatsNothing(ServiceEndpoints services) {
-    endpoints = services;
+  void aStopDuringPublishingLosesNothingAndRepeatsNothing(ServiceEndpoints endpoints) {
     UUID run;
     long leftInOutbox;
-    try (ConfigurableApplicationContext first = start()) {
+    try (ConfigurableApplicationContext first = service.start()) {
       IngestApi api = new IngestApi(ServiceUnderTest.port(first));
       run = UUID.fromString(api.start(2000, "restart-" + UUID.randomUUID()).path("id").asText());
       await()
@@ -60,7 +73,7 @@ class OutboxRestartIT {
         .as("the relay must have been stopped part way, or this test proves nothing")
         .isPositive();
 
-    try (ConfigurableApplicationContext second = start()) {
+    try (ConfigurableApplicationContext second = service.start()) {
       IngestApi api = new IngestApi(ServiceUnderTest.port(second));
       JsonNode done =
           api.awaitPublished(api.run(run), Duration.ofMinutes(2));
@@ -69,9 +82,11 @@ class OutboxRestartIT {
 
     assertThat(eventsInOutbox(run)).isZero();
     List<ConsumerRecord<String, byte[]>> records =
-        TopicRecords.readAll(endpoints.kafkaBootstrapServers(), topic, 2000, Duration.ofMinutes(1));
+        TopicRecords.readAll(
+            endpoints.kafkaBootstrapServers(), service.topic(), 2000, Duration.ofMinutes(1));
     UserWireCodec codec =
-        new UserWireCodec(new SchemaRegistryClient(endpoints.schemaRegistryUrl()), topic + "-value");
+        new UserWireCodec(
+            new SchemaRegistryClient(endpoints.schemaRegistryUrl()), service.topic() + "-value");
     Map<String, Long> perKey =
         records.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
     assertThat(records).hasSize(2000);
@@ -81,30 +96,8 @@ class OutboxRestartIT {
     assertThat(runs).containsExactly(run);
   }
 
-  /**
-   * Pages of 100 users, one page per relay batch, and a producer that lingers 250 ms before it
-   * sends: publishing takes twenty transactions of at least 250 ms each, far longer than storing
-   * the run, so the stop lands between batches whatever the machine's speed.
-   */
-  private ConfigurableApplicationContext start() {
-    Map<String, Object> properties =
-        ServiceUnderTest.resolved(
-            ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
-    properties.put("ingest.randomuser.page-size", "100");
-    properties.put("ingest.outbox.batch-pages", "1");
-    properties.put("spring.kafka.producer.properties.linger.ms", "250");
-    properties.put("ingest.outbox.poll-interval", "10ms");
-    return ServiceUnderTest.start(properties);
-  }
-
   private long eventsInOutbox(UUID run) {
-    JdbcTemplate jdbc =
-        new JdbcTemplate(
-            new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                ServiceUnderTest.jdbcUrl(endpoints, schema),
-                endpoints.jdbcUsername(),
-                endpoints.jdbcPassword()));
-    return jdbc.queryForObject(
+    return service.db().queryForObject(
         "select coalesce(sum(cardinality(user_ids)), 0) from outbox where run_id = ?",
         Long.class,
         run);

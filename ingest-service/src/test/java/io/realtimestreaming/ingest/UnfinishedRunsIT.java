@@ -12,10 +12,10 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A run never stays RUNNING after its instance has gone. A stop fails the run in progress and the
@@ -27,29 +27,40 @@ class UnfinishedRunsIT {
 
   private static final String INSTANCE = "ingest-it-a";
 
-  private final String schema = ServiceUnderTest.freshName("ingest_it");
-  private final String topic = ServiceUnderTest.freshName("users_created_it");
-  private ServiceEndpoints endpoints;
+  private RestartableService service;
+
+  /** One run at a time, paced to two pages of 100 a second. */
+  @BeforeEach
+  void oneSlowRunAtATime(ServiceEndpoints endpoints) {
+    service =
+        new RestartableService(
+            endpoints,
+            Map.of(
+                "ingest.runs.instance-id", INSTANCE,
+                "ingest.runs.concurrency", "1",
+                "ingest.randomuser.page-size", "100",
+                "ingest.randomuser.rate-budget.users", "200",
+                "ingest.randomuser.rate-budget.period", "1s"));
+  }
 
   @AfterEach
   void cleanUp() {
-    ServiceUnderTest.cleanUp(endpoints, schema, topic);
+    service.cleanUp();
   }
 
   @Test
-  void aStopFailsTheRunInProgressAndTheQueuedOne(ServiceEndpoints services) {
-    endpoints = services;
+  void aStopFailsTheRunInProgressAndTheQueuedOne() {
     UUID executing;
     UUID queued;
-    try (ConfigurableApplicationContext service = start()) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(service));
-      // one run at a time, paced to two pages of 100 a second: the first is executing at the stop
+    try (ConfigurableApplicationContext context = service.start()) {
+      IngestApi api = new IngestApi(ServiceUnderTest.port(context));
+      // the first run is still executing at the stop, and the second waits for it
       executing = id(api.start(100_000, "unfinished-" + UUID.randomUUID()));
       queued = id(api.start(100, "unfinished-" + UUID.randomUUID()));
       await().atMost(Duration.ofMinutes(1)).until(() -> api.run(executing).path("stored").asInt() > 0);
     }
 
-    JdbcTemplate db = db();
+    JdbcTemplate db = service.db();
     assertThat(run(db, executing)).containsEntry("status", "FAILED");
     assertThat((String) run(db, executing).get("error")).startsWith("the service stopped during the run");
     assertThat(run(db, queued))
@@ -59,18 +70,17 @@ class UnfinishedRunsIT {
   }
 
   @Test
-  void anInstanceFailsTheRunsItLeftRunningWhenItStartsAgain(ServiceEndpoints services) {
-    endpoints = services;
-    try (ConfigurableApplicationContext service = start()) {
+  void anInstanceFailsTheRunsItLeftRunningWhenItStartsAgain() {
+    try (ConfigurableApplicationContext context = service.start()) {
       // the schema exists now; stop at once
     }
-    JdbcTemplate db = db();
+    JdbcTemplate db = service.db();
     // what a killed process leaves: its runs RUNNING, and another instance's run executing
     UUID killed = insertRunning(db, INSTANCE);
     UUID otherInstances = insertRunning(db, "ingest-it-b");
 
-    try (ConfigurableApplicationContext service = start()) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(service));
+    try (ConfigurableApplicationContext context = service.start()) {
+      IngestApi api = new IngestApi(ServiceUnderTest.port(context));
       JsonNode failed = api.awaitEnd(killed, Duration.ofSeconds(30));
       assertThat(failed.path("status").asText()).isEqualTo("FAILED");
       assertThat(failed.path("error").asText())
@@ -92,26 +102,6 @@ class UnfinishedRunsIT {
             + " values (?, 'RUNNING', 's', 10, ?, ?, ?)",
         id, minuteAgo, minuteAgo, owner);
     return id;
-  }
-
-  private ConfigurableApplicationContext start() {
-    Map<String, Object> properties =
-        ServiceUnderTest.resolved(
-            ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
-    properties.put("ingest.runs.instance-id", INSTANCE);
-    properties.put("ingest.runs.concurrency", "1");
-    properties.put("ingest.randomuser.page-size", "100");
-    properties.put("ingest.randomuser.rate-budget.users", "200");
-    properties.put("ingest.randomuser.rate-budget.period", "1s");
-    return ServiceUnderTest.start(properties);
-  }
-
-  private JdbcTemplate db() {
-    return new JdbcTemplate(
-        new DriverManagerDataSource(
-            ServiceUnderTest.jdbcUrl(endpoints, schema),
-            endpoints.jdbcUsername(),
-            endpoints.jdbcPassword()));
   }
 
   private static Map<String, Object> run(JdbcTemplate db, UUID run) {
