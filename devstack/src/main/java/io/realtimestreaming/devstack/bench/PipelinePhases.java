@@ -56,7 +56,9 @@ final class PipelinePhases {
       out.printf("%n== warm-up: %,d users through the ingest service%n", plan.pipelineWarmUpUsers());
       long warmUpStored =
           fullSpeed.ingest(plan.pipelineWarmUpUsers(), "bench-" + id + "-warmup", deadline).stored();
-      notes.add(String.format("Warm-up, not timed: %,d users through the ingest service before the full-speed run%s.",
+      notes.add(String.format("Warm-up, not timed: %,d users through the ingest service before the full-speed run%s."
+              + (sequential ? " The raw Cassandra phase and the stream each start once Cassandra has no compaction running."
+                  : " The raw Cassandra phase starts once Cassandra has no compaction running."),
           plan.pipelineWarmUpUsers(), sequential ? ", streamed by the stream job before the full-speed run's users" : ""));
 
       out.printf("%n== pipeline at full speed: %,d users (%s)%n", plan.users(),
@@ -68,6 +70,7 @@ final class PipelinePhases {
       long streamReady = 0;
       if (sequential) {
         ingestProfile.flatMap(p -> p.stop("ingesting the full-speed run")).ifPresent(profiles::add);
+        CassandraCompactions.awaitNone(session, out);
         out.println("  starting the stream job to stream the backlog");
         require(services.up(List.of("stream-job")));
         streamReady = System.currentTimeMillis();

@@ -57,6 +57,7 @@ final class RawPhases {
     try (CqlSession session = CqlSessions.open(settings);
         RawCassandra raw = new RawCassandra(session, scratch, out)) {
       raw.write(warmUp, "warm-up, not counted");
+      CassandraCompactions.awaitNone(session, out);
       cassandra = report(raw.write(users, "raw Cassandra async insert"));
     }
     return new Result(batch, copy, summary, kafka, cassandra, durability);
