@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * PostgreSQL 17 (zonky embedded binaries) in a JVM of its own, with the ingest service's role and
- * database created once ready.
+ * database, and the schema registry's database, created once ready.
  */
 final class PostgresSpec implements ServiceSpec {
 
@@ -57,7 +57,10 @@ final class PostgresSpec implements ServiceSpec {
     }
   }
 
-  /** The ingest service's role and database; the password comes from PIPELINE_POSTGRES_PASSWORD. */
+  /**
+   * The stack's role (the password comes from PIPELINE_POSTGRES_PASSWORD) and the databases it
+   * owns: the ingest service's and the schema registry's.
+   */
   @Override
   public void afterReady(StackSettings s) throws SQLException {
     try (Connection c = superuser(s)) {
@@ -67,10 +70,12 @@ final class PostgresSpec implements ServiceSpec {
               + quoteLiteral(s.postgresPassword()));
         }
       }
-      if (!exists(c, "select 1 from pg_database where datname = ?", s.postgresDatabase())) {
-        try (Statement st = c.createStatement()) {
-          st.execute("create database " + quoteIdentifier(s.postgresDatabase()) + " owner "
-              + quoteIdentifier(s.postgresUser()));
+      for (String database : List.of(s.postgresDatabase(), RegistrySpec.DATABASE)) {
+        if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+          try (Statement st = c.createStatement()) {
+            st.execute("create database " + quoteIdentifier(database) + " owner "
+                + quoteIdentifier(s.postgresUser()));
+          }
         }
       }
     }

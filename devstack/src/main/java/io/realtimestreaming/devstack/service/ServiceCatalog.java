@@ -3,7 +3,7 @@ package io.realtimestreaming.devstack.service;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import java.util.List;
 
-/** Every service of the no-Docker stack, in start order. */
+/** Every service of the no-Docker stack, in start order: each after the services it depends on. */
 public final class ServiceCatalog {
 
   private ServiceCatalog() {}
@@ -12,8 +12,8 @@ public final class ServiceCatalog {
     return List.of(
         new ZooKeeperSpec(),
         new KafkaSpec(),
-        new RegistrySpec(),
         new PostgresSpec(),
+        new RegistrySpec(),
         new CassandraSpec(),
         new RandomUserSpec(),
         new IngestServiceSpec(),

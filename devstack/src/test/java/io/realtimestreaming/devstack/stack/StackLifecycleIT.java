@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,25 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI's process management, on a stack of its own (own home and ports, so the developer's
- * stack is untouched): recovery after {@code kill -9}, a clean {@code down}, port conflicts.
+ * stack is untouched): recovery after {@code kill -9}, a clean {@code down}, port conflicts, the
+ * registry's schemas kept across a restart.
  */
 class StackLifecycleIT {
 
   @TempDir Path home;
   private int postgresPort;
   private int zookeeperPort;
+  private int registryPort;
   private PipelineCli cli;
 
   @BeforeEach
   void ownStack() throws Exception {
     postgresPort = PipelineCli.freePort();
     zookeeperPort = PipelineCli.freePort();
+    registryPort = PipelineCli.freePort();
     cli =
         new PipelineCli(
             Map.of(
                 "PIPELINE_HOME", home.toString(),
                 "PIPELINE_POSTGRES_PORT", Integer.toString(postgresPort),
-                "PIPELINE_ZOOKEEPER_PORT", Integer.toString(zookeeperPort)));
+                "PIPELINE_ZOOKEEPER_PORT", Integer.toString(zookeeperPort),
+                "PIPELINE_REGISTRY_PORT", Integer.toString(registryPort)));
   }
 
   @AfterEach
@@ -71,6 +79,25 @@ class StackLifecycleIT {
         .noneMatch(cmd -> cmd.contains(home.toString()));
   }
 
+  /**
+   * Records on a topic carry their schema's id, so an id must name the same schema after the
+   * registry restarts, whatever is registered first afterwards.
+   */
+  @Test
+  void theRegistryKeepsItsSchemasAndTheirIdsAcrossARestart() throws Exception {
+    assertThat(cli.run("up", "registry").exitCode()).isZero();
+    String first = "{\"type\":\"record\",\"name\":\"First\",\"fields\":[]}";
+    String second = "{\"type\":\"record\",\"name\":\"Second\",\"fields\":[]}";
+    String firstId = register("first-value", first);
+
+    assertThat(cli.run("down", "registry").exitCode()).isZero();
+    assertThat(cli.run("up", "registry").exitCode()).isZero();
+
+    assertThat(registry("/schemas/ids/" + firstId)).contains("First");
+    assertThat(register("second-value", second)).isNotEqualTo(firstId);
+    assertThat(registry("/subjects")).contains("first-value", "second-value");
+  }
+
   @Test
   void aPortHeldByAnotherProcessFailsUpWithItsOwner() throws Exception {
     try (ServerSocket squatter = new ServerSocket(zookeeperPort, 50, InetAddress.getByName("127.0.0.1"))) {
@@ -91,6 +118,34 @@ class StackLifecycleIT {
     PipelineCli.Result again = cli.run("up", "zookeeper");
 
     assertThat(again.output()).contains("zookeeper: already running (PID " + pid + "), left alone");
+  }
+
+  /** Registers an Avro schema under the subject; answers its id. */
+  private String register(String subject, String avro) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(registryUrl() + "/subjects/" + subject + "/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"schema\":\"" + avro.replace("\"", "\\\"") + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body().replaceAll("\\D", "");
+  }
+
+  private String registry(String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(registryUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private String registryUrl() {
+    return "http://127.0.0.1:" + registryPort + "/apis/ccompat/v7";
   }
 
   private void execute(String... statements) throws Exception {
