@@ -52,10 +52,19 @@ class TopologyParityTests {
     assertThat(COMPOSE.require("stream-job").publishes(DEVSTACK.port("stream-job"))).isTrue();
   }
 
+  /**
+   * Dependencies only the devstack's stand-ins have: its registry (Apicurio) keeps its schemas in
+   * PostgreSQL, where Confluent's keeps them in a Kafka topic.
+   */
+  private static final Map<String, Set<String>> DEVSTACK_ONLY = Map.of("registry", Set.of("postgres"));
+
   @Test
   void composeStartsServicesAfterWhatDevstackStartsThemAfter() {
     for (ServiceSpec spec : ServiceCatalog.all()) {
       for (String dependency : spec.dependsOn()) {
+        if (DEVSTACK_ONLY.getOrDefault(spec.name(), Set.of()).contains(dependency)) {
+          continue;
+        }
         assertThat(dependenciesOf(composeName(spec.name())))
             .as("%s waits for %s", composeName(spec.name()), composeName(dependency))
             .contains(composeName(dependency));
