@@ -56,10 +56,12 @@ final class PipelinePhases {
       out.printf("%n== warm-up: %,d users through the ingest service%n", plan.pipelineWarmUpUsers());
       long warmUpStored =
           fullSpeed.ingest(plan.pipelineWarmUpUsers(), "bench-" + id + "-warmup", deadline).stored();
-      notes.add(String.format("Warm-up, not timed: %,d users through the ingest service before the full-speed run%s."
-              + (sequential ? " The raw Cassandra phase and the stream each start once Cassandra has no compaction running."
-                  : " The raw Cassandra phase starts once Cassandra has no compaction running."),
-          plan.pipelineWarmUpUsers(), sequential ? ", streamed by the stream job before the full-speed run's users" : ""));
+      notes.add(sequential
+          ? String.format("Warm-up, not timed: %,d users through the ingest service, streamed by the stream job before"
+              + " the full-speed run's users. The raw Cassandra phase and the stream each start once Cassandra has no"
+              + " compaction running.", plan.pipelineWarmUpUsers())
+          : String.format("Warm-up, not timed: %,d users through the ingest service before the full-speed run. The raw"
+              + " Cassandra phase starts once Cassandra has no compaction running.", plan.pipelineWarmUpUsers()));
 
       out.printf("%n== pipeline at full speed: %,d users (%s)%n", plan.users(),
           sequential ? "ingested with the stream job stopped, then streamed" : "ingested and streamed at once");

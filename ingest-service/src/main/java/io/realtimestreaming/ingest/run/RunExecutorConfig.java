@@ -1,38 +1,14 @@
 package io.realtimestreaming.ingest.run;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The bounded pool runs execute on, and the pool their next pages are fetched on. */
+/** The pool executing runs fetch their next pages on (runs themselves execute on {@link RunPool}). */
 @Configuration(proxyBeanMethods = false)
 class RunExecutorConfig {
 
-  static final String INGESTION_EXECUTOR = "ingestionExecutor";
   static final String PREFETCH_EXECUTOR = "prefetchExecutor";
-
-  /**
-   * A fixed pool with a bounded queue: a full queue rejects the task (AbortPolicy), which the API
-   * answers with 503. A plain {@code ThreadPoolExecutor} rather than Spring's task executor, whose
-   * lifecycle stop waits for running tasks: a run can take many minutes, so {@link RunLauncher}
-   * shuts this pool down itself (runs in progress interrupted, queued runs failed). No destroy
-   * method: the launcher has shut it down by then.
-   */
-  @Bean(name = INGESTION_EXECUTOR, destroyMethod = "")
-  ThreadPoolExecutor ingestionExecutor(RunProperties properties) {
-    return new ThreadPoolExecutor(
-        properties.concurrency(),
-        properties.concurrency(),
-        0,
-        TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(properties.queueCapacity()),
-        new CustomizableThreadFactory("ingestion-"),
-        new ThreadPoolExecutor.AbortPolicy());
-  }
 
   /**
    * Where each executing run fetches and maps its next page while it stores the current one: a

@@ -11,10 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Fails the runs this instance left RUNNING in an earlier life: its process was killed mid-run,
- * or the runs were still queued when it stopped (a stop interrupts the executing runs, which end
- * FAILED themselves, and drops the queued ones). Their pages stored so far stay, with their
- * events: each page committed whole.
+ * Fails the runs this instance left RUNNING in an earlier life: its process was killed (a stop
+ * fails its runs itself, see {@link RunPool}), or a run it interrupted at a stop had not ended
+ * when the stop gave up waiting. Their pages stored so far stay, with their events: each page
+ * committed whole.
  *
  * <p>Only runs of this instance ({@code ingest.runs.instance-id}) that started before this life
  * began: another instance's runs may be executing, and this life's runs are its own.
