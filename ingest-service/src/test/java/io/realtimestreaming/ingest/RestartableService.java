@@ -4,7 +4,6 @@ import io.realtimestreaming.testing.ServiceEndpoints;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The service for a test that starts and stops it more than once (Spring's test support keeps one
@@ -38,11 +37,7 @@ final class RestartableService {
 
   /** The service's schema, to look at what it wrote. */
   JdbcTemplate db() {
-    return new JdbcTemplate(
-        new DriverManagerDataSource(
-            ServiceUnderTest.jdbcUrl(endpoints, schema),
-            endpoints.jdbcUsername(),
-            endpoints.jdbcPassword()));
+    return ServiceUnderTest.jdbc(endpoints, schema);
   }
 
   void cleanUp() {

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Settings that point the service at the real test services, isolated from everyone else who
@@ -74,6 +76,13 @@ public final class ServiceUnderTest {
 
   public static int port(ConfigurableApplicationContext service) {
     return Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
+  }
+
+  /** JDBC on the test's schema, a connection per call: for looking at what the service wrote. */
+  public static JdbcTemplate jdbc(ServiceEndpoints endpoints, String schema) {
+    return new JdbcTemplate(
+        new DriverManagerDataSource(
+            jdbcUrl(endpoints, schema), endpoints.jdbcUsername(), endpoints.jdbcPassword()));
   }
 
   public static String jdbcUrl(ServiceEndpoints endpoints, String schema) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -42,9 +41,7 @@ class OutboxStoreIT {
     endpoints = services;
     schema = ServiceUnderTest.freshName("outbox_it");
     url = ServiceUnderTest.jdbcUrl(services, schema);
-    jdbc =
-        new JdbcTemplate(
-            new DriverManagerDataSource(url, services.jdbcUsername(), services.jdbcPassword()));
+    jdbc = ServiceUnderTest.jdbc(services, schema);
   }
 
   @AfterEach

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The page upsert against the real PostgreSQL: every column arrives exactly as given (nulls,
@@ -46,8 +45,7 @@ class UserStoreIT {
         .schemas(schema)
         .load()
         .migrate();
-    jdbc = new JdbcTemplate(
-        new DriverManagerDataSource(url, services.jdbcUsername(), services.jdbcPassword()));
+    jdbc = ServiceUnderTest.jdbc(services, schema);
     store = new UserStore(jdbc);
   }
 
