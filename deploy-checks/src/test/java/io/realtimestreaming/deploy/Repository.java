@@ -44,13 +44,23 @@ final class Repository {
   /** The Dockerfiles docker-compose.yml builds, by path from the repository root. */
   static Map<String, Dockerfile> builtDockerfiles() {
     Map<String, Dockerfile> dockerfiles = new TreeMap<>();
-    compose().services().values().forEach(s -> s.dockerfile().map(Repository::normalize).ifPresent(path -> dockerfiles.put(path, Dockerfile.parse(read(path)))));
+    compose()
+        .services()
+        .values()
+        .forEach(
+            s ->
+                s.dockerfile()
+                    .map(Repository::normalize)
+                    .ifPresent(path -> dockerfiles.put(path, Dockerfile.parse(read(path)))));
     return dockerfiles;
   }
 
   /** A property of the root pom or a module's pom, e.g. {@code kafka.version}. */
   static Optional<String> mavenProperty(String pom, String property) {
-    Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</" + Pattern.quote(property) + ">").matcher(read(pom));
+    Matcher m =
+        Pattern.compile(
+                "<" + Pattern.quote(property) + ">([^<]+)</" + Pattern.quote(property) + ">")
+            .matcher(read(pom));
     return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
   }
 

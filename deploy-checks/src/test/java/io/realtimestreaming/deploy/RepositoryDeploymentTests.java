@@ -23,25 +23,43 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The repository's docker-compose.yml, Dockerfiles, .env.example and CI workflow keep every rule. */
+/**
+ * The repository's docker-compose.yml, Dockerfiles, .env.example and CI workflow keep every rule.
+ */
 class RepositoryDeploymentTests {
 
   private static final ComposeFile COMPOSE = Repository.compose();
 
   /** Ports DESIGN.md and docs/docker-compose.md send users to. */
-  private static final List<Integer> DOCUMENTED_PORTS = List.of(8080, 9021, 9042, 9092, 8081, 2181, 5432, 8088, 8099, 9090, 7077, 4040);
+  private static final List<Integer> DOCUMENTED_PORTS =
+      List.of(8080, 9021, 9042, 9092, 8081, 2181, 5432, 8088, 8099, 9090, 7077, 4040);
 
   /** The environment contract of the applications (shared contract, "Environment contract"). */
   private static final Map<String, List<String>> CONTRACT_SETTINGS =
       Map.of(
           "ingest-service",
           List.of(
-              "SERVER_PORT", "INGEST_API_KEY", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-              "KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "RANDOMUSER_BASE_URL", "INGEST_TOPIC"),
+              "SERVER_PORT",
+              "INGEST_API_KEY",
+              "SPRING_DATASOURCE_URL",
+              "SPRING_DATASOURCE_USERNAME",
+              "SPRING_DATASOURCE_PASSWORD",
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "SCHEMA_REGISTRY_URL",
+              "RANDOMUSER_BASE_URL",
+              "INGEST_TOPIC"),
           "stream-job",
           List.of(
-              "SPARK_MASTER", "KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "STREAM_TOPIC", "STREAM_DLQ_TOPIC",
-              "CASSANDRA_CONTACT_POINTS", "CASSANDRA_LOCAL_DC", "CASSANDRA_KEYSPACE", "CASSANDRA_TABLE", "STREAM_CHECKPOINT_DIR"),
+              "SPARK_MASTER",
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "SCHEMA_REGISTRY_URL",
+              "STREAM_TOPIC",
+              "STREAM_DLQ_TOPIC",
+              "CASSANDRA_CONTACT_POINTS",
+              "CASSANDRA_LOCAL_DC",
+              "CASSANDRA_KEYSPACE",
+              "CASSANDRA_TABLE",
+              "STREAM_CHECKPOINT_DIR"),
           "postgres",
           List.of("POSTGRES_PASSWORD", "INGEST_DB_PASSWORD", "AIRFLOW_DB_PASSWORD"),
           "schema-registry",
@@ -49,11 +67,17 @@ class RepositoryDeploymentTests {
           "control-center",
           List.of("CONTROL_CENTER_BOOTSTRAP_SERVERS", "CONTROL_CENTER_SCHEMA_REGISTRY_URL"));
 
-  /** What every Airflow component needs to reach its database, the other components and the pipeline. */
+  /**
+   * What every Airflow component needs to reach its database, the other components and the
+   * pipeline.
+   */
   private static final List<String> AIRFLOW_SETTINGS =
       List.of(
-          "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__API_AUTH__JWT_SECRET", "AIRFLOW__CORE__EXECUTION_API_SERVER_URL",
-          "AIRFLOW_CONN_INGEST_API", "AIRFLOW_CONN_CASSANDRA_DEFAULT");
+          "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
+          "AIRFLOW__API_AUTH__JWT_SECRET",
+          "AIRFLOW__CORE__EXECUTION_API_SERVER_URL",
+          "AIRFLOW_CONN_INGEST_API",
+          "AIRFLOW_CONN_CASSANDRA_DEFAULT");
 
   @Test
   void composeImagesArePinned() {
@@ -63,10 +87,12 @@ class RepositoryDeploymentTests {
   @Test
   void dockerfilesPinTheirBaseImagesAndEndAsANonRootUser() {
     List<Violation> violations = new ArrayList<>();
-    Repository.builtDockerfiles().forEach((path, dockerfile) -> {
-      violations.addAll(PinnedImages.check(path, dockerfile));
-      violations.addAll(NonRootImages.check(path, dockerfile));
-    });
+    Repository.builtDockerfiles()
+        .forEach(
+            (path, dockerfile) -> {
+              violations.addAll(PinnedImages.check(path, dockerfile));
+              violations.addAll(NonRootImages.check(path, dockerfile));
+            });
 
     assertThat(violations).isEmpty();
   }
@@ -74,7 +100,11 @@ class RepositoryDeploymentTests {
   @Test
   void composeBuildsEveryDockerfileOfTheRepository() {
     assertThat(Repository.builtDockerfiles())
-        .containsOnlyKeys("airflow/Dockerfile", "devstack/Dockerfile", "ingest-service/Dockerfile", "stream-job/Dockerfile");
+        .containsOnlyKeys(
+            "airflow/Dockerfile",
+            "devstack/Dockerfile",
+            "ingest-service/Dockerfile",
+            "stream-job/Dockerfile");
   }
 
   @Test
@@ -97,7 +127,9 @@ class RepositoryDeploymentTests {
   @Test
   void servicesSetTheSettingsTheContractRequires() {
     Map<String, List<String>> required = new HashMap<>(CONTRACT_SETTINGS);
-    COMPOSE.services().keySet().stream().filter(name -> name.startsWith("airflow-")).forEach(name -> required.put(name, AIRFLOW_SETTINGS));
+    COMPOSE.services().keySet().stream()
+        .filter(name -> name.startsWith("airflow-"))
+        .forEach(name -> required.put(name, AIRFLOW_SETTINGS));
 
     assertThat(RequiredSettings.check(COMPOSE, required)).isEmpty();
   }
@@ -106,7 +138,9 @@ class RepositoryDeploymentTests {
   void ingestServiceOverridesEverySettingThatDefaultsToThisMachine() {
     String applicationYml = "ingest-service/src/main/resources/application.yml";
     assumeTrue(Repository.exists(applicationYml), "ingest-service has no application.yml yet");
-    Set<String> loopback = new LinkedHashSet<>(SpringPlaceholders.withLoopbackDefaults(Repository.read(applicationYml)));
+    Set<String> loopback =
+        new LinkedHashSet<>(
+            SpringPlaceholders.withLoopbackDefaults(Repository.read(applicationYml)));
 
     assertThat(loopback).isNotEmpty();
     assertThat(RequiredSettings.check(COMPOSE, Map.of("ingest-service", loopback))).isEmpty();
@@ -119,7 +153,8 @@ class RepositoryDeploymentTests {
 
   @Test
   void ciActionsArePinned() {
-    assertThat(PinnedActions.check("ci.yml", Repository.read(".github/workflows/ci.yml"))).isEmpty();
+    assertThat(PinnedActions.check("ci.yml", Repository.read(".github/workflows/ci.yml")))
+        .isEmpty();
   }
 
   @Test
@@ -130,8 +165,10 @@ class RepositoryDeploymentTests {
             "stream-job/Dockerfile", "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar",
             "devstack/Dockerfile", "devstack/target/devstack-0.1.0-SNAPSHOT-all.jar");
 
-    jarByDockerfile.forEach((dockerfile, jar) -> assertThat(Repository.read(dockerfile)).as(dockerfile).contains(jar));
-    assertThat(Repository.read("stream-job/Dockerfile")).contains("io.realtimestreaming.stream.UserStreamJob");
+    jarByDockerfile.forEach(
+        (dockerfile, jar) -> assertThat(Repository.read(dockerfile)).as(dockerfile).contains(jar));
+    assertThat(Repository.read("stream-job/Dockerfile"))
+        .contains("io.realtimestreaming.stream.UserStreamJob");
   }
 
   @Test
@@ -143,6 +180,11 @@ class RepositoryDeploymentTests {
 
   @Test
   void theStreamJobRunsOnTheSparkImageSoSparkSubmitIsThere() {
-    assertThat(Dockerfile.parse(Repository.read("stream-job/Dockerfile")).finalStage().image().repository()).isEqualTo("apache/spark");
+    assertThat(
+            Dockerfile.parse(Repository.read("stream-job/Dockerfile"))
+                .finalStage()
+                .image()
+                .repository())
+        .isEqualTo("apache/spark");
   }
 }

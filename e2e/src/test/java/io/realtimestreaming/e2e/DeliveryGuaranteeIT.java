@@ -71,7 +71,9 @@ class DeliveryGuaranteeIT {
   @org.junit.jupiter.api.Order(2)
   void ingestServiceKilledWhilePublishing() throws Exception {
     UUID run = startRun();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> progress(run).published() > 0);
 
     pipeline.kill("ingest-service");
@@ -86,7 +88,9 @@ class DeliveryGuaranteeIT {
   @org.junit.jupiter.api.Order(3)
   void streamJobKilledMidBatch() throws Exception {
     UUID run = startRun();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> stores.landedCount(run) > 0);
 
     pipeline.kill("stream-job");
@@ -99,7 +103,9 @@ class DeliveryGuaranteeIT {
   @org.junit.jupiter.api.Order(4)
   void kafkaStoppedForThirtySeconds() throws Exception {
     UUID run = startRun();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> progress(run).published() > 0);
 
     pipeline.stop("kafka");
@@ -113,7 +119,9 @@ class DeliveryGuaranteeIT {
   @org.junit.jupiter.api.Order(5)
   void cassandraStoppedForThirtySeconds() throws Exception {
     UUID run = startRun();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> stores.landedCount(run) > 0);
 
     pipeline.stop("cassandra");
@@ -139,12 +147,16 @@ class DeliveryGuaranteeIT {
    * @param complete whether the run must have stored all its users (false when it was killed)
    */
   private static void assertLandedExactly(UUID run, boolean complete) throws Exception {
-    await().atMost(LANDING_TIMEOUT).pollInterval(Duration.ofSeconds(2))
+    await()
+        .atMost(LANDING_TIMEOUT)
+        .pollInterval(Duration.ofSeconds(2))
         // the test's own Cassandra session reconnects after an outage like any client: retry
         .ignoreExceptions()
-        .until(() -> (!complete || progress(run).finished())
-            && progress(run).published() >= stores.committed(run).size()
-            && stores.landedCount(run) >= stores.committed(run).size());
+        .until(
+            () ->
+                (!complete || progress(run).finished())
+                    && progress(run).published() >= stores.committed(run).size()
+                    && stores.landedCount(run) >= stores.committed(run).size());
 
     Map<java.util.UUID, Map<String, Object>> committed = stores.committed(run);
     List<Map.Entry<UUID, Map<String, Object>>> landed = stores.landed(run);
@@ -160,7 +172,10 @@ class DeliveryGuaranteeIT {
     for (Map.Entry<UUID, Map<String, Object>> row : landed) {
       assertThat(row.getValue()).as("user %s", row.getKey()).isEqualTo(committed.get(row.getKey()));
     }
-    Set<String> runIds = committed.keySet().stream().map(UUID::toString).collect(Collectors.toSet());
-    assertThat(deadLetters.keysSinceMark()).as("dead letters of good users").doesNotContainAnyElementsOf(runIds);
+    Set<String> runIds =
+        committed.keySet().stream().map(UUID::toString).collect(Collectors.toSet());
+    assertThat(deadLetters.keysSinceMark())
+        .as("dead letters of good users")
+        .doesNotContainAnyElementsOf(runIds);
   }
 }

@@ -21,8 +21,21 @@ final class RunComparison {
 
   /** The columns both stores have; Cassandra adds processed_at, PostgreSQL the raw record. */
   static final List<String> COLUMNS =
-      List.of("first_name", "last_name", "gender", "address", "post_code", "email", "username", "dob",
-          "registered_date", "phone", "picture", "nationality", "ingestion_run_id", "ingested_at");
+      List.of(
+          "first_name",
+          "last_name",
+          "gender",
+          "address",
+          "post_code",
+          "email",
+          "username",
+          "dob",
+          "registered_date",
+          "phone",
+          "picture",
+          "nationality",
+          "ingestion_run_id",
+          "ingested_at");
 
   private final StackSettings settings;
   private final CqlSession cassandra;
@@ -36,9 +49,14 @@ final class RunComparison {
     Map<UUID, Map<String, Object>> users = new HashMap<>();
     try (Connection c =
             DriverManager.getConnection(
-                settings.jdbcUrl(settings.postgresDatabase()), settings.postgresUser(), settings.postgresPassword());
+                settings.jdbcUrl(settings.postgresDatabase()),
+                settings.postgresUser(),
+                settings.postgresPassword());
         PreparedStatement ps =
-            c.prepareStatement("select id, " + String.join(", ", COLUMNS) + " from users where ingestion_run_id = ?")) {
+            c.prepareStatement(
+                "select id, "
+                    + String.join(", ", COLUMNS)
+                    + " from users where ingestion_run_id = ?")) {
       ps.setObject(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -54,14 +72,19 @@ final class RunComparison {
     return users;
   }
 
-  /** Cassandra rows of the run; a list, so that a duplicate row would show (it can't: id is the key). */
+  /**
+   * Cassandra rows of the run; a list, so that a duplicate row would show (it can't: id is the
+   * key).
+   */
   List<Map.Entry<UUID, Map<String, Object>>> landed(UUID runId) {
     List<Map.Entry<UUID, Map<String, Object>>> rows = new ArrayList<>();
     for (Row r :
         cassandra.execute(
             cassandra
-                .prepare("SELECT id, " + String.join(", ", COLUMNS)
-                    + " FROM spark_streams.created_users WHERE ingestion_run_id = ? ALLOW FILTERING")
+                .prepare(
+                    "SELECT id, "
+                        + String.join(", ", COLUMNS)
+                        + " FROM spark_streams.created_users WHERE ingestion_run_id = ? ALLOW FILTERING")
                 .bind(runId))) {
       Map<String, Object> row = new HashMap<>();
       for (String column : COLUMNS) {
@@ -76,13 +99,17 @@ final class RunComparison {
     return cassandra
         .execute(
             cassandra
-                .prepare("SELECT count(*) FROM spark_streams.created_users WHERE ingestion_run_id = ? ALLOW FILTERING")
+                .prepare(
+                    "SELECT count(*) FROM spark_streams.created_users WHERE ingestion_run_id = ? ALLOW FILTERING")
                 .bind(runId))
         .one()
         .getLong(0);
   }
 
-  /** PostgreSQL keeps microseconds, Avro and Cassandra milliseconds: compare at millisecond precision. */
+  /**
+   * PostgreSQL keeps microseconds, Avro and Cassandra milliseconds: compare at millisecond
+   * precision.
+   */
   private static Object normalize(Object value) {
     if (value instanceof Instant i) {
       return Instant.ofEpochMilli(i.toEpochMilli());

@@ -39,7 +39,8 @@ final class RunningPipeline {
 
   /** Starts whatever of the pipeline is not running (idempotent). */
   void up(String... services) {
-    List<String> failures = stack.up(services.length == 0 ? APPS : List.of(services), System.out::println);
+    List<String> failures =
+        stack.up(services.length == 0 ? APPS : List.of(services), System.out::println);
     assertThat(failures).as("services that failed to start").isEmpty();
   }
 
@@ -50,7 +51,8 @@ final class RunningPipeline {
 
   /** A crash: SIGKILL, no shutdown hooks, no chance to flush or commit anything. */
   void kill(String service) {
-    long pid = pids.running(service).orElseThrow(() -> new AssertionError(service + " is not running"));
+    long pid =
+        pids.running(service).orElseThrow(() -> new AssertionError(service + " is not running"));
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     Instant deadline = Instant.now().plusSeconds(10);
     while (Processes.isAlive(pid) && Instant.now().isBefore(deadline)) {

@@ -35,8 +35,9 @@ public final class IngestApi {
         send(
             request(base)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"count\":" + count + ",\"seed\":\"" + seed + "\"}")));
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"count\":" + count + ",\"seed\":\"" + seed + "\"}")));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     assertThat(response.headers().firstValue("Location")).isPresent();
     return parse(response.body());
@@ -73,10 +74,11 @@ public final class IngestApi {
     await()
         .atMost(timeout)
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          last.set(run(id));
-          return !last.get().path("status").asText().equals("RUNNING");
-        });
+        .until(
+            () -> {
+              last.set(run(id));
+              return !last.get().path("status").asText().equals("RUNNING");
+            });
     return last.get();
   }
 

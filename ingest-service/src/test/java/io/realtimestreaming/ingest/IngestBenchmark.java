@@ -57,20 +57,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </pre>
  *
  * {@code INGEST_BENCH_USERS=50000} in the environment runs a shorter benchmark (default 200,000),
- * {@code INGEST_BENCH_RUNS=1} posts them as one run (default 2, each at most 100,000 users),
- * {@code INGEST_BENCH_WARM_UP_ROUNDS=0} measures the cold round alone. Endpoints come from {@code
+ * {@code INGEST_BENCH_RUNS=1} posts them as one run (default 2, each at most 100,000 users), {@code
+ * INGEST_BENCH_WARM_UP_ROUNDS=0} measures the cold round alone. Endpoints come from {@code
  * PIPELINE_*_PORT} like the tests' devstack services. It prints progress lines, then the figures
  * and their ratio. The devstack's PostgreSQL runs with fsync off.
  */
 public final class IngestBenchmark {
 
-  /** {@code INGEST_BENCH_USERS} and {@code INGEST_BENCH_RUNS} change the size (a run is at most 100,000). */
-  static final int USERS = Integer.parseInt(System.getenv().getOrDefault("INGEST_BENCH_USERS", "200000"));
+  /**
+   * {@code INGEST_BENCH_USERS} and {@code INGEST_BENCH_RUNS} change the size (a run is at most
+   * 100,000).
+   */
+  static final int USERS =
+      Integer.parseInt(System.getenv().getOrDefault("INGEST_BENCH_USERS", "200000"));
+
   static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("INGEST_BENCH_RUNS", "2"));
   static final int USERS_PER_RUN = USERS / RUNS;
-  /** {@code INGEST_BENCH_WARM_UP_ROUNDS}: unmeasured rounds of the same workload first (0: none). */
+
+  /**
+   * {@code INGEST_BENCH_WARM_UP_ROUNDS}: unmeasured rounds of the same workload first (0: none).
+   */
   static final int WARM_UP_ROUNDS =
       Integer.parseInt(System.getenv().getOrDefault("INGEST_BENCH_WARM_UP_ROUNDS", "2"));
+
   private static final int BATCH = 1000;
 
   private IngestBenchmark() {}
@@ -80,11 +89,16 @@ public final class IngestBenchmark {
     String schema = ServiceUnderTest.freshName("ingest_bench");
     String topic = ServiceUnderTest.freshName("users_created_bench");
     if (RUNS < 1 || USERS < RUNS || USERS % RUNS != 0 || USERS_PER_RUN > 100_000) {
-      throw new IllegalArgumentException("INGEST_BENCH_USERS=" + USERS + " must split into INGEST_BENCH_RUNS="
-          + RUNS + " runs of at most 100,000 users each");
+      throw new IllegalArgumentException(
+          "INGEST_BENCH_USERS="
+              + USERS
+              + " must split into INGEST_BENCH_RUNS="
+              + RUNS
+              + " runs of at most 100,000 users each");
     }
-    System.out.printf("ingest benchmark: %,d users in %d runs, schema %s, topic %s%n", USERS, RUNS, schema,
-        topic);
+    System.out.printf(
+        "ingest benchmark: %,d users in %d runs, schema %s, topic %s%n",
+        USERS, RUNS, schema, topic);
     warnIfCassandraRuns();
     try {
       List<Double> raw = rawInsertRates(endpoints, schema + "_raw");
@@ -92,12 +106,16 @@ public final class IngestBenchmark {
       double measuredRaw = raw.get(raw.size() - 1);
       double measuredService = service.get(service.size() - 1);
       String round = "round " + service.size() + " of " + service.size();
-      System.out.printf("%nraw PostgreSQL batched insert : %,10.0f rows/s  (%s)%n", measuredRaw, round);
-      System.out.printf("service (source -> PG -> Kafka): %,10.0f users/s (%s)%n", measuredService, round);
-      System.out.printf("ratio service / raw            : %10.2f (target >= 0.60; >= 20,000 users/s)%n",
+      System.out.printf(
+          "%nraw PostgreSQL batched insert : %,10.0f rows/s  (%s)%n", measuredRaw, round);
+      System.out.printf(
+          "service (source -> PG -> Kafka): %,10.0f users/s (%s)%n", measuredService, round);
+      System.out.printf(
+          "ratio service / raw            : %10.2f (target >= 0.60; >= 20,000 users/s)%n",
           measuredService / measuredRaw);
       if (service.size() > 1) {
-        System.out.printf("cold (round 1): raw %,.0f rows/s, service %,.0f users/s, ratio %.2f%n",
+        System.out.printf(
+            "cold (round 1): raw %,.0f rows/s, service %,.0f users/s, ratio %.2f%n",
             raw.get(0), service.get(0), service.get(0) / raw.get(0));
       }
     } finally {
@@ -117,10 +135,12 @@ public final class IngestBenchmark {
       users.add(mapper.toUser(record, run, Instant.now())); // mapped before the clock starts
     }
     String url = ServiceUnderTest.jdbcUrl(endpoints, schema) + "&reWriteBatchedInserts=true";
-    try (Connection c = DriverManager.getConnection(url, endpoints.jdbcUsername(), endpoints.jdbcPassword())) {
+    try (Connection c =
+        DriverManager.getConnection(url, endpoints.jdbcUsername(), endpoints.jdbcPassword())) {
       try (Statement st = c.createStatement()) {
         st.execute("create schema " + schema);
-        st.execute("""
+        st.execute(
+            """
             create table users_raw (id uuid primary key, first_name text not null,
               last_name text not null, gender text, address text, post_code text,
               email text not null, username text not null, dob timestamptz not null,
@@ -129,8 +149,9 @@ public final class IngestBenchmark {
             """);
       }
       c.setAutoCommit(false);
-      String sql = "insert into users_raw values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-          + " on conflict do nothing";
+      String sql =
+          "insert into users_raw values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+              + " on conflict do nothing";
       List<Double> rates = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int round = 1; round <= 1 + WARM_UP_ROUNDS; round++) {
@@ -213,7 +234,8 @@ public final class IngestBenchmark {
       for (UUID run : runs) {
         JsonNode state = api.run(run);
         if (state.path("status").asText().equals("FAILED")) {
-          throw new IllegalStateException("run " + run + " failed: " + state.path("error").asText());
+          throw new IllegalStateException(
+              "run " + run + " failed: " + state.path("error").asText());
         }
         allSucceeded &= state.path("status").asText().equals("SUCCEEDED");
         stored += state.path("stored").asInt();
@@ -222,15 +244,20 @@ public final class IngestBenchmark {
       if (allSucceeded && storedAt == 0) {
         storedAt = System.nanoTime();
       }
-      System.out.printf("%s: %,d stored, %,d published, %,.0f users/s published%n",
+      System.out.printf(
+          "%s: %,d stored, %,d published, %,.0f users/s published%n",
           label, stored, published, rate(published, start));
       if (allSucceeded && published == users) {
-        System.out.printf("%s: all stored after %.1f s (%,.0f users/s), all published after %.1f s%n",
-            label, (storedAt - start) / 1e9, rate(users, start, storedAt),
+        System.out.printf(
+            "%s: all stored after %.1f s (%,.0f users/s), all published after %.1f s%n",
+            label,
+            (storedAt - start) / 1e9,
+            rate(users, start, storedAt),
             (System.nanoTime() - start) / 1e9);
         return rate(users, start);
       }
-      Thread.sleep(500); // a progress line every 0.5 s (the clock's resolution); a driver loop, not a test
+      Thread.sleep(
+          500); // a progress line every 0.5 s (the clock's resolution); a driver loop, not a test
     }
   }
 
@@ -239,22 +266,32 @@ public final class IngestBenchmark {
     String port = System.getenv().getOrDefault("PIPELINE_CASSANDRA_PORT", "9042");
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 200);
-      System.out.printf("note: Cassandra answers on port %s and competes for the cores; "
-          + "./pipeline down cassandra stream-job for figures comparable with docs/benchmarks.md%n", port);
+      System.out.printf(
+          "note: Cassandra answers on port %s and competes for the cores; "
+              + "./pipeline down cassandra stream-job for figures comparable with docs/benchmarks.md%n",
+          port);
     } catch (IOException notRunning) {
       // the quiet case
     }
   }
 
-  private static List<RandomUserResult> fetchPage(ServiceEndpoints endpoints, String seed, int page, int results)
-      throws Exception {
+  private static List<RandomUserResult> fetchPage(
+      ServiceEndpoints endpoints, String seed, int page, int results) throws Exception {
     HttpResponse<byte[]> response =
-        HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(
-                    endpoints.randomUserUrl() + "?results=" + results + "&page=" + page + "&seed=" + seed))
-                .timeout(Duration.ofMinutes(1))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            endpoints.randomUserUrl()
+                                + "?results="
+                                + results
+                                + "&page="
+                                + page
+                                + "&seed="
+                                + seed))
+                    .timeout(Duration.ofMinutes(1))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     return RandomUserPage.parse(response.body()).results();
   }
 
@@ -271,12 +308,26 @@ public final class IngestBenchmark {
     String host = "127.0.0.1";
     return new ServiceEndpoints(
         host + ":" + env.getOrDefault("PIPELINE_KAFKA_PORT", "9092"),
-        "http://" + host + ":" + env.getOrDefault("PIPELINE_REGISTRY_PORT", "8081") + "/apis/ccompat/v7",
-        "jdbc:postgresql://" + host + ":" + env.getOrDefault("PIPELINE_POSTGRES_PORT", "5432") + "/"
+        "http://"
+            + host
+            + ":"
+            + env.getOrDefault("PIPELINE_REGISTRY_PORT", "8081")
+            + "/apis/ccompat/v7",
+        "jdbc:postgresql://"
+            + host
+            + ":"
+            + env.getOrDefault("PIPELINE_POSTGRES_PORT", "5432")
+            + "/"
             + env.getOrDefault("PIPELINE_POSTGRES_DB", "ingest"),
         env.getOrDefault("PIPELINE_POSTGRES_USER", "ingest"),
         env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", "ingest"),
-        host, 9042, "datacenter1",
-        "http://" + host + ":" + env.getOrDefault("PIPELINE_RANDOMUSER_PORT", "8099") + "/api/1.4/");
+        host,
+        9042,
+        "datacenter1",
+        "http://"
+            + host
+            + ":"
+            + env.getOrDefault("PIPELINE_RANDOMUSER_PORT", "8099")
+            + "/api/1.4/");
   }
 }

@@ -33,11 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * randomuser source upstream: a run lands in PostgreSQL and on Kafka, and running the same seed
  * again updates the same users.
  *
- * <p>{@code @RealServices} comes first, so its extension has the services up before Spring's
- * builds the context; the endpoints reach the context through {@code @DynamicPropertySource},
- * whose suppliers are read only while the context starts (after {@code @BeforeAll}).
+ * <p>{@code @RealServices} comes first, so its extension has the services up before Spring's builds
+ * the context; the endpoints reach the context through {@code @DynamicPropertySource}, whose
+ * suppliers are read only while the context starts (after {@code @BeforeAll}).
  */
-@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
+@RealServices({
+  ServiceKind.POSTGRES,
+  ServiceKind.KAFKA,
+  ServiceKind.REGISTRY,
+  ServiceKind.RANDOMUSER
+})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestionFlowIT {
 
@@ -117,8 +122,12 @@ class IngestionFlowIT {
     UUID older = UUID.fromString(api.start(3, "recent-a").path("id").asText());
     UUID newer = UUID.fromString(api.start(3, "recent-b").path("id").asText());
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> api.run(newer).path("published").asInt() == 3
-        && api.run(older).path("published").asInt() == 3);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.run(newer).path("published").asInt() == 3
+                    && api.run(older).path("published").asInt() == 3);
 
     List<String> ids = api.recentIds();
     assertThat(ids.indexOf(newer.toString())).isLessThan(ids.indexOf(older.toString()));

@@ -22,10 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Stopping the service while the relay publishes, then starting it again: every user reaches
- * Kafka exactly once.
+ * Stopping the service while the relay publishes, then starting it again: every user reaches Kafka
+ * exactly once.
  */
-@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
+@RealServices({
+  ServiceKind.POSTGRES,
+  ServiceKind.KAFKA,
+  ServiceKind.REGISTRY,
+  ServiceKind.RANDOMUSER
+})
 class OutboxRestartIT {
 
   private RestartableService service;
@@ -62,11 +67,12 @@ class OutboxRestartIT {
       await()
           .atMost(Duration.ofMinutes(1))
           .pollInterval(Duration.ofMillis(5))
-          .until(() -> {
-            JsonNode state = api.run(run);
-            return state.path("status").asText().equals("SUCCEEDED")
-                && state.path("published").asInt() > 0;
-          });
+          .until(
+              () -> {
+                JsonNode state = api.run(run);
+                return state.path("status").asText().equals("SUCCEEDED")
+                    && state.path("published").asInt() > 0;
+              });
     } // closing the context is the service's shutdown: the relay finishes its batch and stops
     leftInOutbox = eventsInOutbox(run);
     assertThat(leftInOutbox)
@@ -75,8 +81,7 @@ class OutboxRestartIT {
 
     try (ConfigurableApplicationContext second = service.start()) {
       IngestApi api = new IngestApi(ServiceUnderTest.port(second));
-      JsonNode done =
-          api.awaitPublished(api.run(run), Duration.ofMinutes(2));
+      JsonNode done = api.awaitPublished(api.run(run), Duration.ofMinutes(2));
       assertThat(done.path("published").asInt()).isEqualTo(2000);
     }
 
@@ -92,14 +97,18 @@ class OutboxRestartIT {
     assertThat(records).hasSize(2000);
     assertThat(perKey.values()).allMatch(n -> n == 1);
     Set<UUID> runs =
-        records.stream().map(r -> codec.decode(r.value()).ingestionRunId()).collect(Collectors.toSet());
+        records.stream()
+            .map(r -> codec.decode(r.value()).ingestionRunId())
+            .collect(Collectors.toSet());
     assertThat(runs).containsExactly(run);
   }
 
   private long eventsInOutbox(UUID run) {
-    return service.db().queryForObject(
-        "select coalesce(sum(cardinality(user_ids)), 0) from outbox where run_id = ?",
-        Long.class,
-        run);
+    return service
+        .db()
+        .queryForObject(
+            "select coalesce(sum(cardinality(user_ids)), 0) from outbox where run_id = ?",
+            Long.class,
+            run);
   }
 }

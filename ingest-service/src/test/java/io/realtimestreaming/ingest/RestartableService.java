@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The service for a test that starts and stops it more than once (Spring's test support keeps one
- * context per configuration): every lifetime uses the same schema and topic, and the same
- * settings on top of the test defaults.
+ * context per configuration): every lifetime uses the same schema and topic, and the same settings
+ * on top of the test defaults.
  */
 final class RestartableService {
 

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Settings that point the service at the real test services, isolated from everyone else who
- * shares them: its own PostgreSQL schema (created by Flyway), its own topic and subject.
+ * Settings that point the service at the real test services, isolated from everyone else who shares
+ * them: its own PostgreSQL schema (created by Flyway), its own topic and subject.
  */
 public final class ServiceUnderTest {
 
@@ -30,7 +30,9 @@ public final class ServiceUnderTest {
 
   /** A name no other test run uses: lower case, digits and '_', valid as schema and topic. */
   public static String freshName(String prefix) {
-    return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    return prefix
+        + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -38,7 +40,10 @@ public final class ServiceUnderTest {
    * {@code @DynamicPropertySource} registers them before the endpoints are known.
    */
   public static Map<String, Supplier<Object>> properties(
-      Supplier<ServiceEndpoints> endpoints, String schema, String topic, Supplier<String> upstream) {
+      Supplier<ServiceEndpoints> endpoints,
+      String schema,
+      String topic,
+      Supplier<String> upstream) {
     Map<String, Supplier<Object>> p = new LinkedHashMap<>();
     p.put("server.port", () -> "0");
     p.put("spring.datasource.url", () -> jdbcUrl(endpoints.get(), schema));
@@ -62,8 +67,8 @@ public final class ServiceUnderTest {
   }
 
   /**
-   * Starts the service in this JVM with these properties, for tests that need more than one of
-   * its lifetimes (Spring's test support keeps one context per configuration). They go in as
+   * Starts the service in this JVM with these properties, for tests that need more than one of its
+   * lifetimes (Spring's test support keeps one context per configuration). They go in as
    * command-line arguments: builder properties are defaults, below application.yml.
    */
   public static ConfigurableApplicationContext start(Map<String, Object> properties) {
@@ -94,7 +99,9 @@ public final class ServiceUnderTest {
   public static void cleanUp(ServiceEndpoints endpoints, String schema, String topic) {
     dropSchema(endpoints, schema);
     try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
       admin.deleteTopics(List.of(topic)).all().get();
     } catch (Exception e) {
       throw new IllegalStateException("could not delete test topic " + topic, e);

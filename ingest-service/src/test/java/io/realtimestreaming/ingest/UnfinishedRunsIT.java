@@ -22,7 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * queued one; a killed process cannot, so the instance fails what it left RUNNING when it starts
  * again, and leaves other instances' runs alone.
  */
-@RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.RANDOMUSER})
+@RealServices({
+  ServiceKind.POSTGRES,
+  ServiceKind.KAFKA,
+  ServiceKind.REGISTRY,
+  ServiceKind.RANDOMUSER
+})
 class UnfinishedRunsIT {
 
   private static final String INSTANCE = "ingest-it-a";
@@ -57,12 +62,15 @@ class UnfinishedRunsIT {
       // the first run is still executing at the stop, and the second waits for it
       executing = id(api.start(100_000, "unfinished-" + UUID.randomUUID()));
       queued = id(api.start(100, "unfinished-" + UUID.randomUUID()));
-      await().atMost(Duration.ofMinutes(1)).until(() -> api.run(executing).path("stored").asInt() > 0);
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> api.run(executing).path("stored").asInt() > 0);
     }
 
     JdbcTemplate db = service.db();
     assertThat(run(db, executing)).containsEntry("status", "FAILED");
-    assertThat((String) run(db, executing).get("error")).startsWith("the service stopped during the run");
+    assertThat((String) run(db, executing).get("error"))
+        .startsWith("the service stopped during the run");
     assertThat(run(db, queued))
         .containsEntry("status", "FAILED")
         .containsEntry("error", "the service stopped before the run started")
@@ -88,8 +96,9 @@ class UnfinishedRunsIT {
       assertThat(failed.path("finishedAt").isNull()).isFalse();
       assertThat(run(db, otherInstances)).containsEntry("status", "RUNNING");
 
-      JsonNode fresh = api.awaitPublished(api.start(100, "unfinished-" + UUID.randomUUID()),
-          Duration.ofMinutes(1));
+      JsonNode fresh =
+          api.awaitPublished(
+              api.start(100, "unfinished-" + UUID.randomUUID()), Duration.ofMinutes(1));
       assertThat(fresh.path("status").asText()).isEqualTo("SUCCEEDED");
     }
   }
@@ -100,7 +109,10 @@ class UnfinishedRunsIT {
     db.update(
         "insert into ingestion_runs (id, status, seed, requested, started_at, updated_at, owner)"
             + " values (?, 'RUNNING', 's', 10, ?, ?, ?)",
-        id, minuteAgo, minuteAgo, owner);
+        id,
+        minuteAgo,
+        minuteAgo,
+        owner);
     return id;
   }
 

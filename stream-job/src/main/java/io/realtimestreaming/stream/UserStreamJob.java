@@ -33,10 +33,11 @@ import picocli.CommandLine;
  * Java driver (prepared, idempotent, async with a bounded number in flight). Poison records (not
  * Confluent-framed, unknown schema id, undecodable, invalid) go to the dead-letter topic with their
  * original key and value and headers {@code dlq.reason}, {@code dlq.detail}, {@code
- * dlq.source.topic}, {@code dlq.source.partition} and {@code dlq.source.offset}; the job goes on. If
- * Cassandra, Kafka or the registry fails, the batch fails, the checkpoint does not advance, and the
- * job restarts its query (pausing 2 s, doubling up to 30 s) and runs the batch again: nothing is lost, and repeated writes collapse by key. On
- * start it creates the keyspace and table from {@code cassandra/schema.cql} when they are missing.
+ * dlq.source.topic}, {@code dlq.source.partition} and {@code dlq.source.offset}; the job goes on.
+ * If Cassandra, Kafka or the registry fails, the batch fails, the checkpoint does not advance, and
+ * the job restarts its query (pausing 2 s, doubling up to 30 s) and runs the batch again: nothing
+ * is lost, and repeated writes collapse by key. On start it creates the keyspace and table from
+ * {@code cassandra/schema.cql} when they are missing.
  *
  * <p>Usage: {@code UserStreamJob [--flag value]...}; each flag has an environment variable and a
  * development default, {@code --help} lists them: {@code --bootstrap-servers}
@@ -110,10 +111,7 @@ public final class UserStreamJob {
     }
 
     SparkSession spark =
-        SparkSession.builder()
-            .appName("stream-job")
-            .master(masterOf(settings))
-            .getOrCreate();
+        SparkSession.builder().appName("stream-job").master(masterOf(settings)).getOrCreate();
 
     runUntilStopped(spark, settings);
   }
@@ -132,8 +130,11 @@ public final class UserStreamJob {
         query.awaitTermination();
         return; // stopped on purpose
       } catch (StreamingQueryException | TimeoutException | RuntimeException e) {
-        LOG.error("stream-job query failed: {}. Restarting from the checkpoint in {} s.",
-            rootMessage(e), pause.toSeconds(), e);
+        LOG.error(
+            "stream-job query failed: {}. Restarting from the checkpoint in {} s.",
+            rootMessage(e),
+            pause.toSeconds(),
+            e);
       }
       // a query that ran batches before failing was healthy: start the pauses over
       pause = query != null && query.lastProgress() != null ? FIRST_RESTART_PAUSE : pause;
@@ -147,7 +148,10 @@ public final class UserStreamJob {
         spark.stop();
         return;
       }
-      pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE : pause.multipliedBy(2);
+      pause =
+          pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0
+              ? MAX_RESTART_PAUSE
+              : pause.multipliedBy(2);
     }
   }
 
@@ -207,7 +211,10 @@ public final class UserStreamJob {
     return root.toString();
   }
 
-  /** spark-submit's {@code --master} wins; then {@code --master}/SPARK_MASTER; then {@link #LOCAL_MASTER}. */
+  /**
+   * spark-submit's {@code --master} wins; then {@code --master}/SPARK_MASTER; then {@link
+   * #LOCAL_MASTER}.
+   */
   private static String masterOf(StreamSettings settings) {
     SparkConf submitted = new SparkConf();
     return submitted.contains("spark.master")

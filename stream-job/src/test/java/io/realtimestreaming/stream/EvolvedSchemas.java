@@ -38,7 +38,9 @@ public final class EvolvedSchemas {
     return record(fields);
   }
 
-  /** Avro binary of {@code user} written with {@code schema} (extra fields set to {@code extra}). */
+  /**
+   * Avro binary of {@code user} written with {@code schema} (extra fields set to {@code extra}).
+   */
   public static byte[] write(User user, Schema schema, String extra) {
     GenericRecord current = UserAvro.toRecord(user);
     GenericRecord record = new GenericData.Record(schema);

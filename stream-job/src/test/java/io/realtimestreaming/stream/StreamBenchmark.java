@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.realtimestreaming.model.User;
-import io.realtimestreaming.stream.sink.CassandraSchema;
 import io.realtimestreaming.stream.settings.StreamSettings;
+import io.realtimestreaming.stream.sink.CassandraSchema;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
  * 200,000 users are produced to a fresh topic; the raw driver (prepared INSERT, executeAsync, 1024
  * in flight, one thread) writes them into a fresh table; the table is truncated; then the job, in
  * local[3], streams the topic into the same table. Each phase starts once Cassandra runs no
- * compaction. A warm-up stream of 20,000 records in the same
- * JVM comes first (not measured). Prints progress lines and the figures; the target is a ratio of
- * at least 0.8.
+ * compaction. A warm-up stream of 20,000 records in the same JVM comes first (not measured). Prints
+ * progress lines and the figures; the target is a ratio of at least 0.8.
  *
  * <p>Not part of the normal build (the name matches no test pattern). Run it alone:
  *
@@ -71,9 +70,14 @@ class StreamBenchmark {
 
       double stream = streamRate(fixture, settings);
       long rows =
-          fixture.cql().execute("SELECT count(*) FROM spark_streams." + fixture.table).one().getLong(0);
+          fixture
+              .cql()
+              .execute("SELECT count(*) FROM spark_streams." + fixture.table)
+              .one()
+              .getLong(0);
       log("rows in %s after the stream: %,d", fixture.table, rows);
-      log("RESULT raw driver %,.0f rows/s | stream job %,.0f rows/s | ratio %.2f (target >= 0.8)",
+      log(
+          "RESULT raw driver %,.0f rows/s | stream job %,.0f rows/s | ratio %.2f (target >= 0.8)",
           raw, stream, stream / raw);
       assertThat(rows).isEqualTo(RECORDS);
     }
@@ -86,12 +90,22 @@ class StreamBenchmark {
    */
   private void warmUp(ServiceEndpoints endpoints) throws Exception {
     try (StreamFixture warm = new StreamFixture(endpoints)) {
-      warm.send(IntStream.range(0, 20_000).mapToObj(n -> TestUsers.user(UUID.randomUUID(), "Warm" + n)).toList());
+      warm.send(
+          IntStream.range(0, 20_000)
+              .mapToObj(n -> TestUsers.user(UUID.randomUUID(), "Warm" + n))
+              .toList());
       StreamingQuery query = UserStreamJob.start(TestSpark.session(), warm.settings());
       long start = System.nanoTime();
       try {
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-            .until(() -> java.util.Arrays.stream(query.recentProgress()).mapToLong(StreamingQueryProgress::numInputRows).sum() >= 20_000);
+        await()
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () ->
+                    java.util.Arrays.stream(query.recentProgress())
+                            .mapToLong(StreamingQueryProgress::numInputRows)
+                            .sum()
+                        >= 20_000);
       } finally {
         query.stop();
       }
@@ -101,26 +115,31 @@ class StreamBenchmark {
 
   /**
    * Waits until Cassandra runs no compaction, so that each phase starts on idle storage: otherwise
-   * the job's phase pays for compacting what the raw phase wrote (TRUNCATE would discard the
-   * rest), and the comparison is of storage backlogs, not of writers.
+   * the job's phase pays for compacting what the raw phase wrote (TRUNCATE would discard the rest),
+   * and the comparison is of storage backlogs, not of writers.
    */
   private static void awaitIdleStorage(StreamFixture fixture) {
     long start = System.nanoTime();
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> fixture.cql().execute("SELECT * FROM system_views.sstable_tasks").one() == null);
+        .until(
+            () -> fixture.cql().execute("SELECT * FROM system_views.sstable_tasks").one() == null);
     log("storage idle (no compaction running) after %.1f s", seconds(start));
   }
 
   private double rawDriverRate(StreamFixture fixture, StreamSettings settings, List<User> users)
       throws InterruptedException {
     PreparedStatement insert =
-        fixture.cql().prepare(
-            "INSERT INTO spark_streams." + fixture.table + " (id, first_name, last_name, gender,"
-                + " address, post_code, email, username, dob, registered_date, phone, picture,"
-                + " nationality, ingestion_run_id, ingested_at, processed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        fixture
+            .cql()
+            .prepare(
+                "INSERT INTO spark_streams."
+                    + fixture.table
+                    + " (id, first_name, last_name, gender,"
+                    + " address, post_code, email, username, dob, registered_date, phone, picture,"
+                    + " nationality, ingestion_run_id, ingested_at, processed_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Semaphore inFlight = new Semaphore(RAW_IN_FLIGHT);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Instant now = Instant.now();
@@ -133,9 +152,22 @@ class StreamBenchmark {
           .executeAsync(
               insert
                   .boundStatementBuilder(
-                      u.id(), u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(),
-                      u.email(), u.username(), u.dob(), u.registeredDate(), u.phone(), u.picture(),
-                      u.nationality(), u.ingestionRunId(), u.ingestedAt(), now)
+                      u.id(),
+                      u.firstName(),
+                      u.lastName(),
+                      u.gender(),
+                      u.address(),
+                      u.postCode(),
+                      u.email(),
+                      u.username(),
+                      u.dob(),
+                      u.registeredDate(),
+                      u.phone(),
+                      u.picture(),
+                      u.nationality(),
+                      u.ingestionRunId(),
+                      u.ingestedAt(),
+                      now)
                   .setConsistencyLevel(settings.cassandra().consistencyLevel())
                   .setIdempotence(true)
                   .build())
@@ -172,24 +204,34 @@ class StreamBenchmark {
                   if (p.batchId() > seen[1] && p.numInputRows() > 0) {
                     seen[1] = p.batchId();
                     seen[0] += p.numInputRows();
-                    log("stream: batch %d, %,d rows in %,d ms (%,.0f rows/s), %,d/%,d done",
-                        p.batchId(), p.numInputRows(), p.batchDuration(),
-                        p.processedRowsPerSecond(), seen[0], RECORDS);
+                    log(
+                        "stream: batch %d, %,d rows in %,d ms (%,.0f rows/s), %,d/%,d done",
+                        p.batchId(),
+                        p.numInputRows(),
+                        p.batchDuration(),
+                        p.processedRowsPerSecond(),
+                        seen[0],
+                        RECORDS);
                   }
                 }
                 return seen[0] >= RECORDS;
               });
       StreamingQueryProgress[] progress = query.recentProgress();
       StreamingQueryProgress first =
-          java.util.Arrays.stream(progress).filter(p -> p.numInputRows() > 0).findFirst().orElseThrow();
+          java.util.Arrays.stream(progress)
+              .filter(p -> p.numInputRows() > 0)
+              .findFirst()
+              .orElseThrow();
       StreamingQueryProgress last = progress[progress.length - 1];
       double batchSeconds =
-          (Instant.parse(last.timestamp()).toEpochMilli() + last.batchDuration()
+          (Instant.parse(last.timestamp()).toEpochMilli()
+                  + last.batchDuration()
                   - Instant.parse(first.timestamp()).toEpochMilli())
               / 1000.0;
       double rate = RECORDS / batchSeconds;
-      log("stream job: %,d rows in %.1f s of batches (%.1f s from start)"
-          + " = %,.0f rows/s", RECORDS, batchSeconds, seconds(start), rate);
+      log(
+          "stream job: %,d rows in %.1f s of batches (%.1f s from start)" + " = %,.0f rows/s",
+          RECORDS, batchSeconds, seconds(start), rate);
       return rate;
     } finally {
       query.stop();

@@ -65,24 +65,29 @@ public final class StreamFixture implements AutoCloseable {
     dlqTopic = topic + ".dlq";
     table = "created_users_it_" + suffix;
     checkpointDir = Files.createTempDirectory("stream-job-it-checkpoint-");
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()));
+    admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()));
     admin
-        .createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(dlqTopic, 1, (short) 1)))
+        .createTopics(
+            List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(dlqTopic, 1, (short) 1)))
         .all()
         .get(30, TimeUnit.SECONDS);
-    producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+    producer =
+        new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
     registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl());
     codec = new UserWireCodec(registry, topic + "-value");
     cql = cqlSession(endpoints);
   }
 
   /**
-   * A session for tests' own reads and DDL. DDL (a DROP TABLE on close) waits for schema
-   * agreement, which on a busy shared node takes longer than the driver's default 2 s.
+   * A session for tests' own reads and DDL. DDL (a DROP TABLE on close) waits for schema agreement,
+   * which on a busy shared node takes longer than the driver's default 2 s.
    */
   public static CqlSession cqlSession(ServiceEndpoints endpoints) {
     return CqlSession.builder()
-        .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
+        .addContactPoint(
+            new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
         .withLocalDatacenter(endpoints.cassandraLocalDatacenter())
         .withConfigLoader(
             DriverConfigLoader.programmaticBuilder()
@@ -96,17 +101,28 @@ public final class StreamFixture implements AutoCloseable {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--bootstrap-servers", endpoints.kafkaBootstrapServers(),
-                "--topic", topic,
-                "--dlq-topic", dlqTopic,
-                "--registry-url", endpoints.schemaRegistryUrl(),
-                "--cassandra-contact-points", endpoints.cassandraContactPoint(),
-                "--cassandra-local-dc", endpoints.cassandraLocalDatacenter(),
-                "--cassandra-table", table,
-                "--cassandra-consistency", "ONE",
-                "--checkpoint-dir", checkpointDir.toString(),
-                "--trigger-interval", "500 milliseconds",
-                "--starting-offsets", "earliest"));
+                "--bootstrap-servers",
+                endpoints.kafkaBootstrapServers(),
+                "--topic",
+                topic,
+                "--dlq-topic",
+                dlqTopic,
+                "--registry-url",
+                endpoints.schemaRegistryUrl(),
+                "--cassandra-contact-points",
+                endpoints.cassandraContactPoint(),
+                "--cassandra-local-dc",
+                endpoints.cassandraLocalDatacenter(),
+                "--cassandra-table",
+                table,
+                "--cassandra-consistency",
+                "ONE",
+                "--checkpoint-dir",
+                checkpointDir.toString(),
+                "--trigger-interval",
+                "500 milliseconds",
+                "--starting-offsets",
+                "earliest"));
     args.addAll(Arrays.asList(extra));
     return StreamOptions.parse(args.toArray(String[]::new));
   }
@@ -166,11 +182,21 @@ public final class StreamFixture implements AutoCloseable {
   /** A Cassandra row read back as the user it was written from (processed_at aside). */
   public static User user(Row r) {
     return new User(
-        r.getUuid("id"), r.getString("first_name"), r.getString("last_name"), r.getString("gender"),
-        r.getString("address"), r.getString("post_code"), r.getString("email"),
-        r.getString("username"), r.getInstant("dob"), r.getInstant("registered_date"),
-        r.getString("phone"), r.getString("picture"), r.getString("nationality"),
-        r.getUuid("ingestion_run_id"), r.getInstant("ingested_at"));
+        r.getUuid("id"),
+        r.getString("first_name"),
+        r.getString("last_name"),
+        r.getString("gender"),
+        r.getString("address"),
+        r.getString("post_code"),
+        r.getString("email"),
+        r.getString("username"),
+        r.getInstant("dob"),
+        r.getInstant("registered_date"),
+        r.getString("phone"),
+        r.getString("picture"),
+        r.getString("nationality"),
+        r.getUuid("ingestion_run_id"),
+        r.getInstant("ingested_at"));
   }
 
   @Override
@@ -188,7 +214,9 @@ public final class StreamFixture implements AutoCloseable {
         admin.close();
       }
       try (Stream<Path> files = Files.walk(checkpointDir)) {
-        files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        files
+            .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+            .forEach(p -> p.toFile().delete());
       }
     }
   }

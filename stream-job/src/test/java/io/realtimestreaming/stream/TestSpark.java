@@ -3,8 +3,8 @@ package io.realtimestreaming.stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark session of the test JVM, local[3] like the job's default: started once (a few
- * seconds) and shared by every integration test class, which start their own queries on it.
+ * The Spark session of the test JVM, local[3] like the job's default: started once (a few seconds)
+ * and shared by every integration test class, which start their own queries on it.
  */
 public final class TestSpark {
 

@@ -37,8 +37,20 @@ public final class TestUsers {
 
   public static User withEmail(User u, String email) {
     return new User(
-        u.id(), u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(), email,
-        u.username(), u.dob(), u.registeredDate(), u.phone(), u.picture(), u.nationality(),
-        u.ingestionRunId(), u.ingestedAt());
+        u.id(),
+        u.firstName(),
+        u.lastName(),
+        u.gender(),
+        u.address(),
+        u.postCode(),
+        email,
+        u.username(),
+        u.dob(),
+        u.registeredDate(),
+        u.phone(),
+        u.picture(),
+        u.nationality(),
+        u.ingestionRunId(),
+        u.ingestedAt());
   }
 }

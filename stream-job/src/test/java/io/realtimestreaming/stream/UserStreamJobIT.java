@@ -13,7 +13,6 @@ import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,8 @@ class UserStreamJobIT {
 
     await()
         .atMost(LANDING)
-        .untilAsserted(() -> assertThat(fixture.rows().get(id).getString("first_name")).isEqualTo("Fourth"));
+        .untilAsserted(
+            () -> assertThat(fixture.rows().get(id).getString("first_name")).isEqualTo("Fourth"));
     assertThat(fixture.rows()).hasSize(others.size() + 1);
   }
 
@@ -92,14 +92,16 @@ class UserStreamJobIT {
     User invalid = TestUsers.withEmail(TestUsers.user(2), "not-an-address");
     byte[] wrongMagic = "{\"id\": 1}".getBytes(StandardCharsets.UTF_8);
     byte[] unknownId = ConfluentWireFormat.encode(999_999_999, UserAvro.toAvroBinary(good));
-    byte[] garbage = ConfluentWireFormat.encode(fixture.codec.schemaId(), new byte[] {-1, -1, -1, -1, -1, -1});
+    byte[] garbage =
+        ConfluentWireFormat.encode(fixture.codec.schemaId(), new byte[] {-1, -1, -1, -1, -1, -1});
     byte[] invalidValue = fixture.codec.encode(invalid);
     Map<String, byte[]> poison = new HashMap<>();
     poison.put("not-confluent-framed", wrongMagic);
     poison.put("unknown-schema-id", unknownId);
     poison.put("undecodable", garbage);
     poison.put("invalid-user", invalidValue);
-    poison.forEach((reason, value) -> fixture.sendRaw(reason.getBytes(StandardCharsets.UTF_8), value));
+    poison.forEach(
+        (reason, value) -> fixture.sendRaw(reason.getBytes(StandardCharsets.UTF_8), value));
     fixture.send(good);
 
     query = UserStreamJob.start(spark, fixture.settings());
@@ -122,11 +124,13 @@ class UserStreamJobIT {
   @Test
   void aRecordWrittenWithAnEvolvedSchemaDecodes() throws Exception {
     User user = TestUsers.user(5);
-    int evolvedId = fixture.registry.register(fixture.topic + "-value", EvolvedSchemas.withMiddleName());
+    int evolvedId =
+        fixture.registry.register(fixture.topic + "-value", EvolvedSchemas.withMiddleName());
     fixture.send(TestUsers.user(4)); // registers the current schema first, as an older producer
     fixture.sendRaw(
         user.id().toString().getBytes(StandardCharsets.UTF_8),
-        ConfluentWireFormat.encode(evolvedId, EvolvedSchemas.write(user, EvolvedSchemas.withMiddleName(), "Ann")));
+        ConfluentWireFormat.encode(
+            evolvedId, EvolvedSchemas.write(user, EvolvedSchemas.withMiddleName(), "Ann")));
     fixture.flush();
 
     query = UserStreamJob.start(spark, fixture.settings());

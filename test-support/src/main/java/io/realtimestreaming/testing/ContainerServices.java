@@ -75,7 +75,8 @@ final class ContainerServices implements TestServices {
 
   private void startKafka() {
     kafka =
-        new ConfluentKafkaContainer(DockerImageName.parse("confluentinc/cp-kafka:" + CONFLUENT_VERSION))
+        new ConfluentKafkaContainer(
+                DockerImageName.parse("confluentinc/cp-kafka:" + CONFLUENT_VERSION))
             .withNetwork(network)
             .withNetworkAliases("kafka")
             // a listener the registry container reaches over the shared network
@@ -92,7 +93,8 @@ final class ContainerServices implements TestServices {
     try {
       var result = cassandra.execInContainer("cqlsh", "-f", "/schema.cql");
       if (result.getExitCode() != 0) {
-        throw new IllegalStateException("applying cassandra/schema.cql failed: " + result.getStderr());
+        throw new IllegalStateException(
+            "applying cassandra/schema.cql failed: " + result.getStderr());
       }
     } catch (IOException e) {
       throw new IllegalStateException("could not apply cassandra/schema.cql", e);
@@ -121,7 +123,8 @@ final class ContainerServices implements TestServices {
 
   @Override
   public synchronized void close() {
-    for (GenericContainer<?> container : new GenericContainer<?>[] {registry, kafka, postgres, cassandra}) {
+    for (GenericContainer<?> container :
+        new GenericContainer<?>[] {registry, kafka, postgres, cassandra}) {
       if (container != null) {
         container.stop();
       }

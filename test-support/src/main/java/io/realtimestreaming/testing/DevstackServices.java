@@ -33,7 +33,11 @@ final class DevstackServices implements TestServices {
     return new ServiceEndpoints(
         HOST + ":" + port(ServiceKind.KAFKA),
         "http://" + HOST + ":" + port(ServiceKind.REGISTRY) + "/apis/ccompat/v7",
-        "jdbc:postgresql://" + HOST + ":" + port(ServiceKind.POSTGRES) + "/"
+        "jdbc:postgresql://"
+            + HOST
+            + ":"
+            + port(ServiceKind.POSTGRES)
+            + "/"
             + env.getOrDefault("PIPELINE_POSTGRES_DB", "ingest"),
         env.getOrDefault("PIPELINE_POSTGRES_USER", "ingest"),
         env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", "ingest"),
@@ -65,7 +69,8 @@ final class DevstackServices implements TestServices {
     if (started.isEmpty()) {
       return;
     }
-    List<String> command = new ArrayList<>(List.of(repoRoot.resolve("pipeline").toString(), "down"));
+    List<String> command =
+        new ArrayList<>(List.of(repoRoot.resolve("pipeline").toString(), "down"));
     started.forEach(s -> command.add(s.devstackName()));
     run(command, 5);
     started.clear();
@@ -100,12 +105,15 @@ final class DevstackServices implements TestServices {
           new ProcessBuilder(command).directory(repoRoot.toFile()).inheritIO().start();
       if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not finish in "
-            + timeoutMinutes + " min");
+        throw new IllegalStateException(
+            String.join(" ", command) + " did not finish in " + timeoutMinutes + " min");
       }
       if (process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
-            + process.exitValue() + "; see its output above and ./pipeline logs <service>");
+        throw new IllegalStateException(
+            String.join(" ", command)
+                + " failed with exit code "
+                + process.exitValue()
+                + "; see its output above and ./pipeline logs <service>");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a test class real services: Testcontainers where a Docker engine answers, the devstack
- * processes ({@code ./pipeline up}) otherwise. Test methods, constructors and lifecycle methods take
- * a {@link ServiceEndpoints} parameter.
+ * processes ({@code ./pipeline up}) otherwise. Test methods, constructors and lifecycle methods
+ * take a {@link ServiceEndpoints} parameter.
  *
- * <p>{@code PIPELINE_TEST_SERVICES=devstack|containers} forces one kind; the default picks a devstack
- * that is already up, else containers when Docker answers, else starts the devstack services.
+ * <p>{@code PIPELINE_TEST_SERVICES=devstack|containers} forces one kind; the default picks a
+ * devstack that is already up, else containers when Docker answers, else starts the devstack
+ * services.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

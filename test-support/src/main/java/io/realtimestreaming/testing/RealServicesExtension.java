@@ -60,11 +60,13 @@ public final class RealServicesExtension implements BeforeAllCallback, Parameter
     return switch (mode) {
       case "devstack" -> devstack;
       case "containers" -> new ContainerServices(devstack);
-      case "auto" -> devstack.allAnswer(wanted) || !dockerAnswers()
-          ? devstack
-          : new ContainerServices(devstack);
-      default -> throw new IllegalStateException(
-          "PIPELINE_TEST_SERVICES=" + mode + " is not one of auto, devstack, containers");
+      case "auto" ->
+          devstack.allAnswer(wanted) || !dockerAnswers()
+              ? devstack
+              : new ContainerServices(devstack);
+      default ->
+          throw new IllegalStateException(
+              "PIPELINE_TEST_SERVICES=" + mode + " is not one of auto, devstack, containers");
     };
   }
 

@@ -3,8 +3,7 @@ package io.realtimestreaming.testing;
 import java.util.Collection;
 
 /** Where a test run's services come from: containers or devstack processes. */
-sealed interface TestServices extends AutoCloseable
-    permits ContainerServices, DevstackServices {
+sealed interface TestServices extends AutoCloseable permits ContainerServices, DevstackServices {
 
   /** Starts those of {@code services} that are not running yet. */
   void ensureUp(Collection<ServiceKind> services);

@@ -143,8 +143,8 @@ public final class UserAvro {
 
   /**
    * An Avro string is its UTF-8 length then its UTF-8 bytes, which is also how {@code bytes} are
-   * written; {@code String.getBytes} encodes in bulk where Avro's {@code writeString} copies char by
-   * char (the hottest method of the ingest service before this).
+   * written; {@code String.getBytes} encodes in bulk where Avro's {@code writeString} copies char
+   * by char (the hottest method of the ingest service before this).
    */
   private static void writeString(Encoder out, String value) throws IOException {
     out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
@@ -163,8 +163,8 @@ public final class UserAvro {
 
   /**
    * Decodes payloads written with one writer schema. Keep one per writer schema for many records:
-   * Avro builds its resolving reader per {@code GenericDatumReader} instance, which costs more
-   * than decoding a record. Not thread-safe (it reuses its decoder).
+   * Avro builds its resolving reader per {@code GenericDatumReader} instance, which costs more than
+   * decoding a record. Not thread-safe (it reuses its decoder).
    */
   public static final class Reader {
 

@@ -26,7 +26,8 @@ final class IsoTimestamps {
   static Instant parse(String text) {
     if (hasShape(text)) {
       try {
-        long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)).toEpochDay();
+        long day =
+            LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)).toEpochDay();
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);

@@ -20,9 +20,9 @@ import java.util.function.Function;
  * becomes null. {@code location.postcode} arrives as a number or a string and is kept as a string;
  * {@code id} (null {@code value} for some nationalities) is not used.
  *
- * <p>The record arrives bound to {@link RandomUserRecord} (see {@link RandomUserResult}) rather than
- * as a tree: only the fields used are materialized, which made mapping several times cheaper than
- * a tree read with JSON pointers.
+ * <p>The record arrives bound to {@link RandomUserRecord} (see {@link RandomUserResult}) rather
+ * than as a tree: only the fields used are materialized, which made mapping several times cheaper
+ * than a tree read with JSON pointers.
  */
 public final class RandomUserMapper {
 

@@ -61,8 +61,7 @@ public record RandomUserPage(List<RandomUserResult> results, String seed, int pa
       }
       return info == null
           ? new RandomUserPage(results, null, 0)
-          : new RandomUserPage(
-              results, info.path("seed").textValue(), info.path("page").asInt(0));
+          : new RandomUserPage(results, info.path("seed").textValue(), info.path("page").asInt(0));
     }
   }
 

@@ -14,12 +14,12 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * One element of a randomuser response's {@code results}: its JSON text as received, and its
- * fields bound for {@link RandomUserMapper}, or the reason they could not be.
+ * One element of a randomuser response's {@code results}: its JSON text as received, and its fields
+ * bound for {@link RandomUserMapper}, or the reason they could not be.
  *
  * <p>Both come from one pass of the page's parser: the fields are bound straight from it, and the
- * text is the bytes between where the element starts and ends. Keeping the text costs a copy, not
- * a second serialization, and it goes to PostgreSQL ({@code users.raw}) as the bytes it arrived in.
+ * text is the bytes between where the element starts and ends. Keeping the text costs a copy, not a
+ * second serialization, and it goes to PostgreSQL ({@code users.raw}) as the bytes it arrived in.
  */
 public final class RandomUserResult {
 

@@ -46,8 +46,8 @@ public final class UserWireCodec {
   }
 
   /**
-   * Encodes users one message value each, in order. One buffer and one Avro encoder serve the
-   * whole list: a page of users costs one allocation per value, not three.
+   * Encodes users one message value each, in order. One buffer and one Avro encoder serve the whole
+   * list: a page of users costs one allocation per value, not three.
    */
   public List<byte[]> encodeAll(Collection<User> users) {
     int id = schemaId();

@@ -1,6 +1,5 @@
 package io.realtimestreaming.model.randomuser;
 
-
 import static io.realtimestreaming.model.randomuser.RandomUserFixtures.JSON;
 import static io.realtimestreaming.model.randomuser.RandomUserFixtures.remove;
 import static io.realtimestreaming.model.randomuser.RandomUserFixtures.sampleUser;
@@ -205,16 +204,14 @@ class RandomUserMapperTests {
   void rejectsAResultThatIsNotAnObject() {
     MalformedUserException e =
         catchThrowableOfType(
-            MalformedUserException.class,
-            () -> toUser(JSON.valueToTree("x"), RUN, INGESTED));
+            MalformedUserException.class, () -> toUser(JSON.valueToTree("x"), RUN, INGESTED));
 
     assertThat(e.reason()).isEqualTo(Reason.NOT_AN_OBJECT);
   }
 
   private void assertRejected(ObjectNode record, Reason reason, String field) {
     MalformedUserException e =
-        catchThrowableOfType(
-            MalformedUserException.class, () -> toUser(record, RUN, INGESTED));
+        catchThrowableOfType(MalformedUserException.class, () -> toUser(record, RUN, INGESTED));
 
     assertThat(e).as("rejection of %s", record).isNotNull();
     assertThat(e.reason()).isEqualTo(reason);

@@ -76,7 +76,9 @@ class RandomUserPageTests {
     RandomUserPage page =
         RandomUserPage.parse(bytes("{\"extra\":{\"results\":1},\"results\":[{\"nat\":\"FR\"}]}"));
 
-    assertThat(page.results()).extracting(RandomUserPageTests::text).containsExactly("{\"nat\":\"FR\"}");
+    assertThat(page.results())
+        .extracting(RandomUserPageTests::text)
+        .containsExactly("{\"nat\":\"FR\"}");
   }
 
   @Test

@@ -25,7 +25,8 @@ public record ComposeFile(Map<String, ComposeService> services, List<VariableRef
   public static ComposeFile parse(String yaml) {
     Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     if (!(root instanceof Map<?, ?> top) || !(top.get("services") instanceof Map<?, ?> services)) {
-      throw new IllegalArgumentException("a compose file is a YAML mapping with a 'services' mapping");
+      throw new IllegalArgumentException(
+          "a compose file is a YAML mapping with a 'services' mapping");
     }
     Map<String, ComposeService> parsed = new LinkedHashMap<>();
     services.forEach(
@@ -48,18 +49,26 @@ public record ComposeFile(Map<String, ComposeService> services, List<VariableRef
   public ComposeService require(String name) {
     return service(name)
         .orElseThrow(
-            () -> new IllegalArgumentException("no service '" + name + "' in the compose file; services: " + services.keySet()));
+            () ->
+                new IllegalArgumentException(
+                    "no service '"
+                        + name
+                        + "' in the compose file; services: "
+                        + services.keySet()));
   }
 
   /** The services that wait for {@code name}, each with how it waits. */
   public Map<String, Dependency> dependentsOf(String name) {
     Map<String, Dependency> dependents = new LinkedHashMap<>();
-    services.values().forEach(s -> {
-      Dependency d = s.dependsOn().get(name);
-      if (d != null) {
-        dependents.put(s.name(), d);
-      }
-    });
+    services
+        .values()
+        .forEach(
+            s -> {
+              Dependency d = s.dependsOn().get(name);
+              if (d != null) {
+                dependents.put(s.name(), d);
+              }
+            });
     return dependents;
   }
 

@@ -58,7 +58,8 @@ public record ComposeService(
     }
     if (build instanceof Map<?, ?> map) {
       String context = String.valueOf(map.get("context") == null ? "." : map.get("context"));
-      String file = String.valueOf(map.get("dockerfile") == null ? "Dockerfile" : map.get("dockerfile"));
+      String file =
+          String.valueOf(map.get("dockerfile") == null ? "Dockerfile" : map.get("dockerfile"));
       return Optional.of(context.equals(".") ? file : context.replaceAll("/+$", "") + "/" + file);
     }
     return Optional.of(build.toString().replaceAll("/+$", "") + "/Dockerfile");
@@ -87,7 +88,8 @@ public record ComposeService(
                     !Boolean.FALSE.equals(options.get("required"))));
           });
     } else {
-      strings(dependsOn).forEach(s -> dependencies.put(s, new Dependency(s, Dependency.STARTED, true)));
+      strings(dependsOn)
+          .forEach(s -> dependencies.put(s, new Dependency(s, Dependency.STARTED, true)));
     }
     return dependencies;
   }
@@ -95,7 +97,8 @@ public record ComposeService(
   private static Map<String, String> environment(Object environment) {
     Map<String, String> values = new LinkedHashMap<>();
     if (environment instanceof Map<?, ?> map) {
-      map.forEach((key, value) -> values.put(key.toString(), value == null ? "" : value.toString()));
+      map.forEach(
+          (key, value) -> values.put(key.toString(), value == null ? "" : value.toString()));
     } else {
       for (String entry : strings(environment)) {
         String[] pair = entry.split("=", 2);

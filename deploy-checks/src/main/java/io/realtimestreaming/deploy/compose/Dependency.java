@@ -2,8 +2,8 @@ package io.realtimestreaming.deploy.compose;
 
 /**
  * One entry of a service's {@code depends_on}: the service waited for, the condition, and whether
- * it is required ({@code required: false} lets a dependency in an inactive profile be skipped).
- * The list syntax ({@code depends_on: [a, b]}) means condition {@value #STARTED}.
+ * it is required ({@code required: false} lets a dependency in an inactive profile be skipped). The
+ * list syntax ({@code depends_on: [a, b]}) means condition {@value #STARTED}.
  */
 public record Dependency(String service, String condition, boolean required) {
 

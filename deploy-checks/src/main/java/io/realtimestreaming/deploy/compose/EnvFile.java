@@ -29,13 +29,16 @@ public record EnvFile(Map<String, String> values) {
       if (equals <= 0) {
         throw new IllegalArgumentException("line " + lineNumber + " is not NAME=value: " + line);
       }
-      values.put(trimmed.substring(0, equals).strip(), value(trimmed.substring(equals + 1).strip()));
+      values.put(
+          trimmed.substring(0, equals).strip(), value(trimmed.substring(equals + 1).strip()));
     }
     return new EnvFile(values);
   }
 
   private static String value(String raw) {
-    if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.endsWith(raw.substring(0, 1))) {
+    if (raw.length() >= 2
+        && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+        && raw.endsWith(raw.substring(0, 1))) {
       return raw.substring(1, raw.length() - 1);
     }
     int comment = raw.indexOf(" #");

@@ -29,7 +29,10 @@ public record PortMapping(Optional<String> hostIp, Optional<String> published, S
     if (previous < 0 || rest.lastIndexOf('}') > previous) {
       return new PortMapping(Optional.empty(), Optional.of(rest), target);
     }
-    return new PortMapping(Optional.of(rest.substring(0, previous)), Optional.of(rest.substring(previous + 1)), target);
+    return new PortMapping(
+        Optional.of(rest.substring(0, previous)),
+        Optional.of(rest.substring(previous + 1)),
+        target);
   }
 
   /** True when the host's {@code port} leads to this mapping. */

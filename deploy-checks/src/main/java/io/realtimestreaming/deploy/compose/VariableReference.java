@@ -37,7 +37,9 @@ public record VariableReference(String name, String operator, String argument) {
             m.group("bare") != null
                 ? new VariableReference(m.group("bare"), "", "")
                 : new VariableReference(
-                    m.group("name"), m.group("op") == null ? "" : m.group("op"), m.group("arg") == null ? "" : m.group("arg")));
+                    m.group("name"),
+                    m.group("op") == null ? "" : m.group("op"),
+                    m.group("arg") == null ? "" : m.group("arg")));
         from = m.end();
       } else {
         from = dollar + 1;

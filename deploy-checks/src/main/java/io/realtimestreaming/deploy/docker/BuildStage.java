@@ -7,7 +7,8 @@ import java.util.Optional;
  * One {@code FROM} of a Dockerfile: the image it starts from (or an earlier stage, when {@code
  * fromStage}), its {@code AS} name, and the {@code USER} instructions it holds, in order.
  */
-public record BuildStage(String base, Optional<String> name, boolean fromStage, List<String> users) {
+public record BuildStage(
+    String base, Optional<String> name, boolean fromStage, List<String> users) {
 
   public BuildStage {
     users = List.copyOf(users);

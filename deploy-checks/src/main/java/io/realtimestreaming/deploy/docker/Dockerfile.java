@@ -43,9 +43,13 @@ public record Dockerfile(List<BuildStage> stages) {
         List<String> words = new ArrayList<>(List.of(arguments.split("\\s+")));
         words.removeIf(w -> w.startsWith("--"));
         base = substitute(words.get(0), globalArgs);
-        name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? Optional.of(words.get(2)) : Optional.empty();
+        name =
+            words.size() >= 3 && words.get(1).equalsIgnoreCase("AS")
+                ? Optional.of(words.get(2))
+                : Optional.empty();
         String candidate = base;
-        fromStage = stages.stream().anyMatch(s -> s.name().filter(candidate::equalsIgnoreCase).isPresent());
+        fromStage =
+            stages.stream().anyMatch(s -> s.name().filter(candidate::equalsIgnoreCase).isPresent());
         users = new ArrayList<>();
       } else if (keyword.equals("ARG") && base == null) {
         String[] arg = arguments.split("=", 2);
@@ -94,13 +98,17 @@ public record Dockerfile(List<BuildStage> stages) {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = args.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(value != null && !value.isEmpty() ? value : m.group()));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(value != null && !value.isEmpty() ? value : m.group()));
     }
     return m.appendTail(out).toString();
   }
 
   private static String unquote(String value) {
-    boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
+    boolean quoted =
+        value.length() >= 2
+            && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"));
     return quoted ? value.substring(1, value.length() - 1) : value;
   }
 }

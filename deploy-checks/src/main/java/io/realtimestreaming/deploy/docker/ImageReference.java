@@ -31,7 +31,9 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
     return new ImageReference(rest, tag, digest);
   }
 
-  /** The version the tag starts with, e.g. {@code 4.1.1} of {@code 4.1.1-scala2.13-java17-ubuntu}. */
+  /**
+   * The version the tag starts with, e.g. {@code 4.1.1} of {@code 4.1.1-scala2.13-java17-ubuntu}.
+   */
   public Optional<String> version() {
     return tag.filter(t -> !t.equals("latest"))
         .map(VERSION::matcher)

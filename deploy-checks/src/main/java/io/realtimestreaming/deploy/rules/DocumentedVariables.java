@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code .env.example} lists every setting: each variable the compose file uses is there, a
- * default written into the compose file ({@code ${NAME:-default}}) equals the one listed, and
- * nothing is listed that the compose file does not use.
+ * {@code .env.example} lists every setting: each variable the compose file uses is there, a default
+ * written into the compose file ({@code ${NAME:-default}}) equals the one listed, and nothing is
+ * listed that the compose file does not use.
  */
 public final class DocumentedVariables {
 
@@ -26,18 +26,27 @@ public final class DocumentedVariables {
       used.add(ref.name());
       String listed = example.values().get(ref.name());
       if (listed == null) {
-        violations.add(new Violation(RULE, "${" + ref.name() + "}", "docker-compose.yml uses it, .env.example does not list it"));
+        violations.add(
+            new Violation(
+                RULE,
+                "${" + ref.name() + "}",
+                "docker-compose.yml uses it, .env.example does not list it"));
       } else if (ref.hasDefault() && !ref.argument().equals(listed)) {
         violations.add(
             new Violation(
                 RULE,
                 "${" + ref.name() + "}",
-                "docker-compose.yml defaults it to '" + ref.argument() + "', .env.example to '" + listed + "'"));
+                "docker-compose.yml defaults it to '"
+                    + ref.argument()
+                    + "', .env.example to '"
+                    + listed
+                    + "'"));
       }
     }
     for (String name : example.values().keySet()) {
       if (!used.contains(name)) {
-        violations.add(new Violation(RULE, name, ".env.example lists it, docker-compose.yml never uses it"));
+        violations.add(
+            new Violation(RULE, name, ".env.example lists it, docker-compose.yml never uses it"));
       }
     }
     return new ArrayList<>(violations);

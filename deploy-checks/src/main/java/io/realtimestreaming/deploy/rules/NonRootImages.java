@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An image we build does not run as root: the final stage of its Dockerfile says {@code USER},
- * and its last {@code USER} is neither {@code root} nor uid 0. Relying on the base image's user
- * does not count: it is invisible in the file and changes with the base.
+ * An image we build does not run as root: the final stage of its Dockerfile says {@code USER}, and
+ * its last {@code USER} is neither {@code root} nor uid 0. Relying on the base image's user does
+ * not count: it is invisible in the file and changes with the base.
  */
 public final class NonRootImages {
 
@@ -21,11 +21,20 @@ public final class NonRootImages {
     Optional<String> user = last.user();
     if (user.isEmpty()) {
       return List.of(
-          new Violation(RULE, dockerfileName, "the final stage sets no USER, so the container runs as its base image's user (root for most): add USER with a non-root uid or name"));
+          new Violation(
+              RULE,
+              dockerfileName,
+              "the final stage sets no USER, so the container runs as its base image's user (root for most): add USER with a non-root uid or name"));
     }
     String name = user.get().split(":", 2)[0].strip();
     if (name.equals("root") || name.equals("0")) {
-      return List.of(new Violation(RULE, dockerfileName, "the final stage runs as " + user.get() + ": end it with USER and a non-root uid or name"));
+      return List.of(
+          new Violation(
+              RULE,
+              dockerfileName,
+              "the final stage runs as "
+                  + user.get()
+                  + ": end it with USER and a non-root uid or name"));
     }
     return List.of();
   }

@@ -26,7 +26,8 @@ public final class PinnedActions {
   public static List<Violation> check(String workflowName, String workflowYaml) {
     Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(workflowYaml);
     List<Violation> violations = new ArrayList<>();
-    if (!(root instanceof Map<?, ?> workflow) || !(workflow.get("jobs") instanceof Map<?, ?> jobs)) {
+    if (!(root instanceof Map<?, ?> workflow)
+        || !(workflow.get("jobs") instanceof Map<?, ?> jobs)) {
       return List.of(new Violation(RULE, workflowName, "is no workflow: it has no jobs"));
     }
     jobs.forEach(
@@ -43,7 +44,13 @@ public final class PinnedActions {
               .filter(u -> u != null && !u.toString().startsWith("./"))
               .map(Object::toString)
               .filter(u -> !isPinned(u))
-              .forEach(u -> violations.add(new Violation(RULE, workflowName + " job " + job, "uses " + u + ": pin a full version (v4.2.2) or a commit SHA")));
+              .forEach(
+                  u ->
+                      violations.add(
+                          new Violation(
+                              RULE,
+                              workflowName + " job " + job,
+                              "uses " + u + ": pin a full version (v4.2.2) or a commit SHA")));
         });
     return violations;
   }

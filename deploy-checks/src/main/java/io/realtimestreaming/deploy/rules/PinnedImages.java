@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Every image pulled is pinned: a digest, or a tag that starts with a version (7.9.2, 17.6,
- * 4.1.1-scala2.13-java17-ubuntu). No tag, {@code latest}, or a tag without digits and dots
- * ({@code 17-jre}, {@code python3}) breaks the rule. In a compose file this covers the services
- * that pull their image; a service that builds one is covered by its Dockerfile's {@code FROM}s.
+ * 4.1.1-scala2.13-java17-ubuntu). No tag, {@code latest}, or a tag without digits and dots ({@code
+ * 17-jre}, {@code python3}) breaks the rule. In a compose file this covers the services that pull
+ * their image; a service that builds one is covered by its Dockerfile's {@code FROM}s.
  */
 public final class PinnedImages {
 
@@ -33,7 +33,13 @@ public final class PinnedImages {
       ImageReference image = ImageReference.parse(service.image().get());
       image
           .unpinnedBecause()
-          .ifPresent(why -> violations.add(new Violation(RULE, service.name(), "image " + service.image().get() + " is not pinned: " + why)));
+          .ifPresent(
+              why ->
+                  violations.add(
+                      new Violation(
+                          RULE,
+                          service.name(),
+                          "image " + service.image().get() + " is not pinned: " + why)));
     }
     return violations;
   }
@@ -47,7 +53,13 @@ public final class PinnedImages {
       stage
           .image()
           .unpinnedBecause()
-          .ifPresent(why -> violations.add(new Violation(RULE, dockerfileName, "FROM " + stage.base() + " is not pinned: " + why)));
+          .ifPresent(
+              why ->
+                  violations.add(
+                      new Violation(
+                          RULE,
+                          dockerfileName,
+                          "FROM " + stage.base() + " is not pinned: " + why)));
     }
     return violations;
   }

@@ -23,7 +23,9 @@ public final class PublishedPorts {
     Map<String, List<String>> publishers = new TreeMap<>();
     for (ComposeService service : compose.services().values()) {
       for (PortMapping port : service.ports()) {
-        port.published().ifPresent(p -> publishers.computeIfAbsent(p, k -> new ArrayList<>()).add(service.name()));
+        port.published()
+            .ifPresent(
+                p -> publishers.computeIfAbsent(p, k -> new ArrayList<>()).add(service.name()));
       }
     }
     List<Violation> violations = new ArrayList<>();
@@ -35,7 +37,11 @@ public final class PublishedPorts {
     publishers.forEach(
         (port, services) -> {
           if (services.size() > 1) {
-            violations.add(new Violation(RULE, "host port " + port, "published by " + String.join(" and ", services) + "; only one can bind it"));
+            violations.add(
+                new Violation(
+                    RULE,
+                    "host port " + port,
+                    "published by " + String.join(" and ", services) + "; only one can bind it"));
           }
         });
     return violations;

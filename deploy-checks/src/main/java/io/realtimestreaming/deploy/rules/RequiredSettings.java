@@ -18,20 +18,30 @@ public final class RequiredSettings {
 
   private RequiredSettings() {}
 
-  /** @param requiredByService service name -> the environment variables it must set */
-  public static List<Violation> check(ComposeFile compose, Map<String, ? extends Collection<String>> requiredByService) {
+  /**
+   * @param requiredByService service name -> the environment variables it must set
+   */
+  public static List<Violation> check(
+      ComposeFile compose, Map<String, ? extends Collection<String>> requiredByService) {
     List<Violation> violations = new ArrayList<>();
     requiredByService.forEach(
         (name, settings) -> {
           Optional<ComposeService> service = compose.service(name);
           if (service.isEmpty()) {
-            violations.add(new Violation(RULE, name, "no such service, yet it must run with " + settings));
+            violations.add(
+                new Violation(RULE, name, "no such service, yet it must run with " + settings));
             return;
           }
           for (String setting : settings) {
             String value = service.get().environment().get(setting);
             if (value == null || value.isBlank()) {
-              violations.add(new Violation(RULE, name, "its environment does not set " + setting + ", which its configuration requires"));
+              violations.add(
+                  new Violation(
+                      RULE,
+                      name,
+                      "its environment does not set "
+                          + setting
+                          + ", which its configuration requires"));
             }
           }
         });

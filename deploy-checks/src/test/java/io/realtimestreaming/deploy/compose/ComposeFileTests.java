@@ -51,14 +51,21 @@ class ComposeFileTests {
   @Test
   void resolvesMergeKeysAndBothEnvironmentForms() {
     assertThat(COMPOSE.require("app").image()).contains("app:1.0.0");
-    assertThat(COMPOSE.require("app").environment()).containsEntry("SHARED", "yes").containsEntry("PORT", "8088").containsEntry("EMPTY", "");
-    assertThat(COMPOSE.require("init").environment()).containsEntry("A", "1").containsEntry("B", "");
+    assertThat(COMPOSE.require("app").environment())
+        .containsEntry("SHARED", "yes")
+        .containsEntry("PORT", "8088")
+        .containsEntry("EMPTY", "");
+    assertThat(COMPOSE.require("init").environment())
+        .containsEntry("A", "1")
+        .containsEntry("B", "");
   }
 
   @Test
   void readsPortsInShortAndLongSyntax() {
     assertThat(COMPOSE.require("db").ports().get(0))
-        .isEqualTo(new PortMapping(Optional.of("${PUBLISH_ADDRESS:-127.0.0.1}"), Optional.of("5432"), "5432"));
+        .isEqualTo(
+            new PortMapping(
+                Optional.of("${PUBLISH_ADDRESS:-127.0.0.1}"), Optional.of("5432"), "5432"));
     assertThat(COMPOSE.require("db").ports().get(1).published()).isEmpty();
     assertThat(COMPOSE.require("app").publishes(18088)).isTrue();
     assertThat(COMPOSE.require("app").publishes(8088)).isFalse();
@@ -69,7 +76,8 @@ class ComposeFileTests {
     assertThat(COMPOSE.require("app").dependsOn())
         .containsEntry("db", new Dependency("db", Dependency.HEALTHY, true))
         .containsEntry("init", new Dependency("init", Dependency.COMPLETED, false));
-    assertThat(COMPOSE.require("web").dependsOn()).containsEntry("app", new Dependency("app", Dependency.STARTED, true));
+    assertThat(COMPOSE.require("web").dependsOn())
+        .containsEntry("app", new Dependency("app", Dependency.STARTED, true));
     assertThat(COMPOSE.dependentsOf("db")).containsOnlyKeys("app");
   }
 
@@ -96,11 +104,14 @@ class ComposeFileTests {
   void collectsVariablesButNotEscapedDollars() {
     assertThat(COMPOSE.variables())
         .containsExactlyInAnyOrder(
-            new VariableReference("PUBLISH_ADDRESS", ":-", "127.0.0.1"), new VariableReference("STEP", "?", "needed"));
+            new VariableReference("PUBLISH_ADDRESS", ":-", "127.0.0.1"),
+            new VariableReference("STEP", "?", "needed"));
   }
 
   @Test
   void namesTheServicesThereAreWhenOneIsMissing() {
-    assertThatIllegalArgumentException().isThrownBy(() -> COMPOSE.require("nope")).withMessageContaining("[db, app, init, web]");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> COMPOSE.require("nope"))
+        .withMessageContaining("[db, app, init, web]");
   }
 }

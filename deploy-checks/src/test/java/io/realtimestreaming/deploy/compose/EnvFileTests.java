@@ -31,6 +31,8 @@ class EnvFileTests {
 
   @Test
   void rejectsALineWithoutName() {
-    assertThatIllegalArgumentException().isThrownBy(() -> EnvFile.parse("A=1\n=2\n")).withMessageContaining("line 2");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EnvFile.parse("A=1\n=2\n"))
+        .withMessageContaining("line 2");
   }
 }

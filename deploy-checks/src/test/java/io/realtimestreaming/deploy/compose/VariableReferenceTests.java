@@ -8,7 +8,9 @@ class VariableReferenceTests {
 
   @Test
   void readsEveryForm() {
-    assertThat(VariableReference.scan("$A ${B} ${C:-c d} ${D-d} ${E:?set E} ${F?} ${G:+g} $$H $${I} tail$"))
+    assertThat(
+            VariableReference.scan(
+                "$A ${B} ${C:-c d} ${D-d} ${E:?set E} ${F?} ${G:+g} $$H $${I} tail$"))
         .containsExactly(
             new VariableReference("A", "", ""),
             new VariableReference("B", "", ""),

@@ -31,7 +31,8 @@ class DockerfileTests {
 
   @Test
   void knowsAStageBuiltFromAnEarlierOne() {
-    Dockerfile dockerfile = Dockerfile.parse("FROM postgres:17.6 AS base\nFROM base\nUSER postgres\n");
+    Dockerfile dockerfile =
+        Dockerfile.parse("FROM postgres:17.6 AS base\nFROM base\nUSER postgres\n");
 
     assertThat(dockerfile.stages().get(0).fromStage()).isFalse();
     assertThat(dockerfile.finalStage().fromStage()).isTrue();
@@ -39,13 +40,18 @@ class DockerfileTests {
 
   @Test
   void substitutesGlobalArgDefaultsIntoFrom() {
-    Dockerfile dockerfile = Dockerfile.parse("ARG SPARK_TAG=4.1.1-scala2.13-java17-ubuntu\nFROM apache/spark:${SPARK_TAG}\n");
+    Dockerfile dockerfile =
+        Dockerfile.parse(
+            "ARG SPARK_TAG=4.1.1-scala2.13-java17-ubuntu\nFROM apache/spark:${SPARK_TAG}\n");
 
-    assertThat(dockerfile.finalStage().base()).isEqualTo("apache/spark:4.1.1-scala2.13-java17-ubuntu");
+    assertThat(dockerfile.finalStage().base())
+        .isEqualTo("apache/spark:4.1.1-scala2.13-java17-ubuntu");
   }
 
   @Test
   void aFileWithoutFromIsNoDockerfile() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Dockerfile.parse("RUN true\n")).withMessageContaining("FROM");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Dockerfile.parse("RUN true\n"))
+        .withMessageContaining("FROM");
   }
 }

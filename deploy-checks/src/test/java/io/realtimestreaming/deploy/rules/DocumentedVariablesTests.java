@@ -33,7 +33,10 @@ class DocumentedVariablesTests {
 
     assertThat(DocumentedVariables.check(COMPOSE, example))
         .containsExactly(
-            new Violation(DocumentedVariables.RULE, "${INGEST_API_KEY}", "docker-compose.yml uses it, .env.example does not list it"));
+            new Violation(
+                DocumentedVariables.RULE,
+                "${INGEST_API_KEY}",
+                "docker-compose.yml uses it, .env.example does not list it"));
   }
 
   @Test
@@ -42,13 +45,16 @@ class DocumentedVariablesTests {
 
     assertThat(DocumentedVariables.check(COMPOSE, example))
         .extracting(Violation::problem)
-        .containsExactly("docker-compose.yml defaults it to '127.0.0.1', .env.example to '0.0.0.0'");
+        .containsExactly(
+            "docker-compose.yml defaults it to '127.0.0.1', .env.example to '0.0.0.0'");
   }
 
   @Test
   void flagsASettingNothingUses() {
     EnvFile example = EnvFile.parse("PUBLISH_ADDRESS=127.0.0.1\nINGEST_API_KEY=k\nSTALE=1\n");
 
-    assertThat(DocumentedVariables.check(COMPOSE, example)).extracting(Violation::subject).containsExactly("STALE");
+    assertThat(DocumentedVariables.check(COMPOSE, example))
+        .extracting(Violation::subject)
+        .containsExactly("STALE");
   }
 }

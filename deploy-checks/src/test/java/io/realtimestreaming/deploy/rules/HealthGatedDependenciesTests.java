@@ -90,6 +90,9 @@ class HealthGatedDependenciesTests {
 
     assertThat(HealthGatedDependencies.check(compose))
         .containsExactly(
-            new Violation(HealthGatedDependencies.RULE, "a -> b -> c -> a", "the dependencies form a cycle: no order starts them"));
+            new Violation(
+                HealthGatedDependencies.RULE,
+                "a -> b -> c -> a",
+                "the dependencies form a cycle: no order starts them"));
   }
 }

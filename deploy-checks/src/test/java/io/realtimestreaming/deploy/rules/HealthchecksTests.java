@@ -23,7 +23,9 @@ class HealthchecksTests {
                 healthcheck: {disable: true}
             """);
 
-    assertThat(Healthchecks.check(compose)).extracting(Violation::subject).containsExactly("unchecked", "disabled");
+    assertThat(Healthchecks.check(compose))
+        .extracting(Violation::subject)
+        .containsExactly("unchecked", "disabled");
   }
 
   @Test
@@ -54,6 +56,8 @@ class HealthchecksTests {
                   half-waited: {condition: service_started}
             """);
 
-    assertThat(Healthchecks.check(compose)).extracting(Violation::subject).containsExactly("restarting-init", "half-waited");
+    assertThat(Healthchecks.check(compose))
+        .extracting(Violation::subject)
+        .containsExactly("restarting-init", "half-waited");
   }
 }

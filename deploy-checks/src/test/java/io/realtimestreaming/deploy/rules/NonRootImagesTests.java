@@ -11,7 +11,9 @@ class NonRootImagesTests {
   @ParameterizedTest
   @ValueSource(strings = {"10001", "10001:10001", "spark", "airflow"})
   void passesAFinalStageWithANonRootUser(String user) {
-    Dockerfile dockerfile = Dockerfile.parse("FROM a:1.0 AS build\nUSER root\nFROM b:1.0\nUSER root\nUSER " + user + "\n");
+    Dockerfile dockerfile =
+        Dockerfile.parse(
+            "FROM a:1.0 AS build\nUSER root\nFROM b:1.0\nUSER root\nUSER " + user + "\n");
 
     assertThat(NonRootImages.check("Dockerfile", dockerfile)).isEmpty();
   }
@@ -21,12 +23,21 @@ class NonRootImagesTests {
   void flagsAFinalStageRunningAsRoot(String user) {
     Dockerfile dockerfile = Dockerfile.parse("FROM a:1.0\nUSER 10001\nUSER " + user + "\n");
 
-    assertThat(NonRootImages.check("Dockerfile", dockerfile)).extracting(Violation::problem).singleElement().asString().contains("runs as " + user);
+    assertThat(NonRootImages.check("Dockerfile", dockerfile))
+        .extracting(Violation::problem)
+        .singleElement()
+        .asString()
+        .contains("runs as " + user);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"FROM a:1.0\nRUN true\n", "FROM a:1.0 AS build\nUSER 10001\nFROM b:1.0\n"})
+  @ValueSource(
+      strings = {"FROM a:1.0\nRUN true\n", "FROM a:1.0 AS build\nUSER 10001\nFROM b:1.0\n"})
   void flagsAFinalStageWithoutUser(String text) {
-    assertThat(NonRootImages.check("Dockerfile", Dockerfile.parse(text))).extracting(Violation::problem).singleElement().asString().contains("sets no USER");
+    assertThat(NonRootImages.check("Dockerfile", Dockerfile.parse(text)))
+        .extracting(Violation::problem)
+        .singleElement()
+        .asString()
+        .contains("sets no USER");
   }
 }

@@ -34,6 +34,10 @@ class PublishedPortsTests {
             """);
 
     assertThat(PublishedPorts.check(compose, List.of(8080)))
-        .containsExactly(new Violation(PublishedPorts.RULE, "host port 8080", "published by spark-master and airflow; only one can bind it"));
+        .containsExactly(
+            new Violation(
+                PublishedPorts.RULE,
+                "host port 8080",
+                "published by spark-master and airflow; only one can bind it"));
   }
 }

@@ -22,14 +22,20 @@ class RequiredSettingsTests {
 
   @Test
   void passesWhenEverySettingIsSet() {
-    assertThat(RequiredSettings.check(COMPOSE, Map.of("ingest-service", List.of("KAFKA_BOOTSTRAP_SERVERS")))).isEmpty();
+    assertThat(
+            RequiredSettings.check(
+                COMPOSE, Map.of("ingest-service", List.of("KAFKA_BOOTSTRAP_SERVERS"))))
+        .isEmpty();
   }
 
   @Test
   void flagsAMissingOrBlankSetting() {
     assertThat(
             RequiredSettings.check(
-                COMPOSE, Map.of("ingest-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL", "INGEST_API_KEY"))))
+                COMPOSE,
+                Map.of(
+                    "ingest-service",
+                    List.of("KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL", "INGEST_API_KEY"))))
         .extracting(Violation::problem)
         .containsExactly(
             "its environment does not set SPRING_DATASOURCE_URL, which its configuration requires",

@@ -22,7 +22,8 @@ final class BenchChart {
 
   static void write(BenchReport report, Path png) throws IOException {
     boolean withLatency = !report.latency().isEmpty();
-    BufferedImage image = new BufferedImage(withLatency ? 2 * WIDTH : WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(withLatency ? 2 * WIDTH : WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -50,8 +51,10 @@ final class BenchChart {
   }
 
   private static CategoryChart latency(List<LatencySummary> latency) {
-    CategoryChart chart = chart("End-to-end latency to Cassandra (target: p99 ≤ 1,000 ms at 1,000 users/s)", "ms");
-    List<String> phases = latency.stream().map(l -> label(l.phase()) + " (" + l.from() + ")").toList();
+    CategoryChart chart =
+        chart("End-to-end latency to Cassandra (target: p99 ≤ 1,000 ms at 1,000 users/s)", "ms");
+    List<String> phases =
+        latency.stream().map(l -> label(l.phase()) + " (" + l.from() + ")").toList();
     chart.addSeries("p50", phases, latency.stream().map(LatencySummary::p50Millis).toList());
     chart.addSeries("p95", phases, latency.stream().map(LatencySummary::p95Millis).toList());
     chart.addSeries("p99", phases, latency.stream().map(LatencySummary::p99Millis).toList());
@@ -65,7 +68,13 @@ final class BenchChart {
   }
 
   private static CategoryChart chart(String title, String yTitle) {
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setXAxisLabelRotation(20);
     chart.getStyler().setLabelsVisible(true);

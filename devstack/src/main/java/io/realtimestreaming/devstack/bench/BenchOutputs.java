@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a run's files: bench/results/&lt;id&gt;.json, .md and .png; when published, also the
- * chart as docs/bench-latest.png and the report into docs/benchmarks.md.
+ * Writes a run's files: bench/results/&lt;id&gt;.json, .md and .png; when published, also the chart
+ * as docs/bench-latest.png and the report into docs/benchmarks.md.
  */
 public final class BenchOutputs {
 
@@ -20,13 +20,15 @@ public final class BenchOutputs {
   private BenchOutputs() {}
 
   /** Answers the files written. */
-  public static List<Path> write(BenchReport report, Path resultsDir, Path docsDir, boolean publish) throws IOException {
+  public static List<Path> write(BenchReport report, Path resultsDir, Path docsDir, boolean publish)
+      throws IOException {
     Files.createDirectories(resultsDir);
     Path json = resultsDir.resolve(report.id() + ".json");
     Path md = resultsDir.resolve(report.id() + ".md");
     Path png = resultsDir.resolve(report.id() + ".png");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-    Files.writeString(md, "# `./pipeline bench` " + report.id() + "\n\n" + MarkdownReport.render(report));
+    Files.writeString(
+        md, "# `./pipeline bench` " + report.id() + "\n\n" + MarkdownReport.render(report));
     BenchChart.write(report, png);
     List<Path> written = new ArrayList<>(List.of(json, md, png));
     if (publish) {
@@ -43,8 +45,12 @@ public final class BenchOutputs {
 
   private static String docBlock(BenchReport report) {
     return "Latest run (this block is rewritten by the command; notes outside it are kept). Made with:\n\n"
-        + "```bash\n" + report.command() + "\n```\n\n"
-        + "![Throughput and end-to-end latency of the latest ./pipeline bench](" + DOC_IMAGE + ")\n\n"
+        + "```bash\n"
+        + report.command()
+        + "\n```\n\n"
+        + "![Throughput and end-to-end latency of the latest ./pipeline bench]("
+        + DOC_IMAGE
+        + ")\n\n"
         + MarkdownReport.render(report);
   }
 }

@@ -14,7 +14,13 @@ import java.time.Duration;
  * @param profile record the services with JFR during the full-speed run
  */
 public record BenchPlan(
-    int users, int usersPerSecond, int latencySeconds, int recordSize, boolean rawOnly, Duration timeout, boolean profile) {
+    int users,
+    int usersPerSecond,
+    int latencySeconds,
+    int recordSize,
+    boolean rawOnly,
+    Duration timeout,
+    boolean profile) {
 
   public BenchPlan {
     if (users < 1000) {
@@ -22,10 +28,12 @@ public record BenchPlan(
     }
     if (usersPerSecond < 1 || usersPerSecond > 5000) {
       // one randomuser page, so that each run commits in one transaction (see OfferedLoad)
-      throw new IllegalArgumentException("--users-per-second must be 1..5000, not " + usersPerSecond);
+      throw new IllegalArgumentException(
+          "--users-per-second must be 1..5000, not " + usersPerSecond);
     }
     if (latencySeconds < 1) {
-      throw new IllegalArgumentException("--latency-seconds must be at least 1, not " + latencySeconds);
+      throw new IllegalArgumentException(
+          "--latency-seconds must be at least 1, not " + latencySeconds);
     }
   }
 

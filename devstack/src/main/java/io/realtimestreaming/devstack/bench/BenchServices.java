@@ -3,7 +3,9 @@ package io.realtimestreaming.devstack.bench;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** What the bench needs of the stack: starting the pipeline's services, and finding their processes. */
+/**
+ * What the bench needs of the stack: starting the pipeline's services, and finding their processes.
+ */
 public interface BenchServices {
 
   /** Starts the named services and what they need; answers whether all are ready. */

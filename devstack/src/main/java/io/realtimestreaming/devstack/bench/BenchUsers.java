@@ -42,9 +42,16 @@ final class BenchUsers {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     URI uri = URI.create(baseUrl + "?results=" + POOL_SIZE + "&seed=bench-pool");
     HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("GET " + uri + " answered " + response.statusCode() + "; is `./pipeline up randomuser` running?");
+      throw new IOException(
+          "GET "
+              + uri
+              + " answered "
+              + response.statusCode()
+              + "; is `./pipeline up randomuser` running?");
     }
     List<UserRow> pool = new ArrayList<>(POOL_SIZE);
     for (JsonNode result : new ObjectMapper().readTree(response.body()).path("results")) {

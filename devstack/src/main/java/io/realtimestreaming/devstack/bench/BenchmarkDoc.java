@@ -26,7 +26,10 @@ final class BenchmarkDoc {
       int after = heading + HEADING.length();
       return document.substring(0, after) + "\n\n" + block + document.substring(after);
     }
-    String separator = document.isEmpty() || document.endsWith("\n\n") ? "" : document.endsWith("\n") ? "\n" : "\n\n";
+    String separator =
+        document.isEmpty() || document.endsWith("\n\n")
+            ? ""
+            : document.endsWith("\n") ? "\n" : "\n\n";
     return document + separator + HEADING + "\n\n" + block + "\n";
   }
 }

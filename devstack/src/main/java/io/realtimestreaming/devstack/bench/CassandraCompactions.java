@@ -23,7 +23,9 @@ final class CassandraCompactions {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (tasks > 0) {
-      out.printf("  Cassandra still had %d compaction tasks after %.0f s; timing anyway%n", tasks, seconds);
+      out.printf(
+          "  Cassandra still had %d compaction tasks after %.0f s; timing anyway%n",
+          tasks, seconds);
     } else if (seconds >= 1) {
       out.printf("  waited %.1f s for Cassandra's compactions to finish%n", seconds);
     }

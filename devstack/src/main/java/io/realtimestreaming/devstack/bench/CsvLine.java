@@ -11,7 +11,16 @@ final class CsvLine {
   /** Every column after the id, newline included. */
   static byte[] rest(UserRow u, BenchUsers users) {
     StringBuilder line = new StringBuilder(2048);
-    for (String text : new String[] {u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(), u.email(), u.username()}) {
+    for (String text :
+        new String[] {
+          u.firstName(),
+          u.lastName(),
+          u.gender(),
+          u.address(),
+          u.postCode(),
+          u.email(),
+          u.username()
+        }) {
       field(line, text).append(',');
     }
     field(line, instant(u.dob())).append(',');
@@ -25,7 +34,9 @@ final class CsvLine {
     return line.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Quoted with doubled quotes; null as the unquoted empty string, which CSV COPY reads as NULL. */
+  /**
+   * Quoted with doubled quotes; null as the unquoted empty string, which CSV COPY reads as NULL.
+   */
   static StringBuilder field(StringBuilder line, String value) {
     if (value == null) {
       return line;

@@ -45,13 +45,16 @@ final class FullSpeedRun {
     }
     RunWatch.Outcome outcome =
         new RunWatch(api, writes, out)
-            .awaitPublished(() -> runIds, () -> true, begin, writesBefore, Duration.ofMillis(250), deadline);
+            .awaitPublished(
+                () -> runIds, () -> true, begin, writesBefore, Duration.ofMillis(250), deadline);
     Throughput ingest =
         new Throughput(
             "pipeline ingest (fetch → PostgreSQL → Kafka)",
             outcome.stored(),
             Duration.between(begin, outcome.allPublished()).toMillis() / 1000.0);
-    out.printf("  ingested %,d users in %.1f s: %,.0f users/s%n", outcome.stored(), ingest.seconds(), ingest.rowsPerSecond());
+    out.printf(
+        "  ingested %,d users in %.1f s: %,.0f users/s%n",
+        outcome.stored(), ingest.seconds(), ingest.rowsPerSecond());
     return new Result(List.copyOf(runIds), outcome.stored(), ingest, outcome.firstPublished());
   }
 }

@@ -14,7 +14,13 @@ import java.util.List;
  * @param recording the .jfr file, to open in JDK Mission Control for more
  */
 public record HotMethods(
-    String service, String phase, long samples, List<Share> threads, List<Share> selfTime, List<Share> ownCode, String recording) {
+    String service,
+    String phase,
+    long samples,
+    List<Share> threads,
+    List<Share> selfTime,
+    List<Share> ownCode,
+    String recording) {
 
   /** A name and how many of the samples it had. */
   public record Share(String name, long samples) {}

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JFR recording (settings "profile": execution samples every 10-20 ms) of a running service,
- * started and stopped with {@code jcmd}, so the report can say where the time went. A service
- * that cannot be recorded costs the report its profile, never the benchmark.
+ * started and stopped with {@code jcmd}, so the report can say where the time went. A service that
+ * cannot be recorded costs the report its profile, never the benchmark.
  */
 final class JfrProfile implements AutoCloseable {
 
@@ -28,12 +28,14 @@ final class JfrProfile implements AutoCloseable {
     this.out = out;
   }
 
-  static Optional<JfrProfile> start(BenchServices services, String service, Path dir, String id, PrintStream out) {
+  static Optional<JfrProfile> start(
+      BenchServices services, String service, Path dir, String id, PrintStream out) {
     var pid = services.pid(service);
     if (pid.isEmpty()) {
       return Optional.empty();
     }
-    JfrProfile profile = new JfrProfile(service, pid.getAsLong(), dir.resolve(id + "-" + service + ".jfr"), out);
+    JfrProfile profile =
+        new JfrProfile(service, pid.getAsLong(), dir.resolve(id + "-" + service + ".jfr"), out);
     try {
       Files.createDirectories(dir);
       profile.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + profile.file);
@@ -55,7 +57,10 @@ final class JfrProfile implements AutoCloseable {
     }
   }
 
-  /** Stops a recording the bench did not get to summarize (it failed): it would grow until the service stops. */
+  /**
+   * Stops a recording the bench did not get to summarize (it failed): it would grow until the
+   * service stops.
+   */
   @Override
   public void close() {
     if (!stopped) {
@@ -75,8 +80,11 @@ final class JfrProfile implements AutoCloseable {
     Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
     try {
       String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("Could not")) {
-        throw new IOException("jcmd " + pid + " " + String.join(" ", command) + " failed: " + output.strip());
+      if (!process.waitFor(30, TimeUnit.SECONDS)
+          || process.exitValue() != 0
+          || output.contains("Could not")) {
+        throw new IOException(
+            "jcmd " + pid + " " + String.join(" ", command) + " failed: " + output.strip());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -29,7 +29,8 @@ final class JfrSummary {
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
-        if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+        if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+            || event.getStackTrace() == null) {
           continue;
         }
         samples++;
@@ -47,7 +48,8 @@ final class JfrSummary {
         }
       }
     }
-    return new HotMethods(service, phase, samples, top(threads), top(self), top(own), recording.toString());
+    return new HotMethods(
+        service, phase, samples, top(threads), top(self), top(own), recording.toString());
   }
 
   /** Thread names with their numbers folded, so a pool's threads add up: "ingestion-#". */

@@ -20,9 +20,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads, row by row, when the users of some runs were ingested and committed (PostgreSQL) and
- * when they became visible (Cassandra), waiting for rows not there yet. Cassandra is read by
- * primary key, so the cost follows the bench's rows, not the size of created_users.
+ * Reads, row by row, when the users of some runs were ingested and committed (PostgreSQL) and when
+ * they became visible (Cassandra), waiting for rows not there yet. Cassandra is read by primary
+ * key, so the cost follows the bench's rows, not the size of created_users.
  */
 final class LandingTimes {
 
@@ -36,15 +36,21 @@ final class LandingTimes {
   LandingTimes(StackSettings settings, CqlSession session, PrintStream out) {
     this.settings = settings;
     this.session = session;
-    this.written = session.prepare("SELECT writetime(processed_at) FROM spark_streams.created_users WHERE id = ?");
+    this.written =
+        session.prepare(
+            "SELECT writetime(processed_at) FROM spark_streams.created_users WHERE id = ?");
     this.out = out;
   }
 
-  RowTimes await(Collection<UUID> runIds, Instant deadline) throws SQLException, InterruptedException {
+  RowTimes await(Collection<UUID> runIds, Instant deadline)
+      throws SQLException, InterruptedException {
     List<UUID> ids = new ArrayList<>();
     List<long[]> stamps = new ArrayList<>();
     try (Connection c =
-            DriverManager.getConnection(settings.jdbcUrl(settings.postgresDatabase()), settings.postgresUser(), settings.postgresPassword());
+            DriverManager.getConnection(
+                settings.jdbcUrl(settings.postgresDatabase()),
+                settings.postgresUser(),
+                settings.postgresPassword());
         java.sql.PreparedStatement query =
             c.prepareStatement(
                 "select u.id, u.ingested_at, r.finished_at from users u join ingestion_runs r on r.id = u.ingestion_run_id"
@@ -53,7 +59,11 @@ final class LandingTimes {
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getObject(1, UUID.class));
-          stamps.add(new long[] {millis(rs.getObject(2, OffsetDateTime.class)), millis(rs.getObject(3, OffsetDateTime.class))});
+          stamps.add(
+              new long[] {
+                millis(rs.getObject(2, OffsetDateTime.class)),
+                millis(rs.getObject(3, OffsetDateTime.class))
+              });
         }
       }
     }
@@ -63,7 +73,9 @@ final class LandingTimes {
     while (true) {
       readVisible(ids, visible);
       pending = (int) Arrays.stream(visible).filter(v -> v < 0).count();
-      out.printf("  confirming in Cassandra, by id: %,d of %,d rows there%n", ids.size() - pending, ids.size());
+      out.printf(
+          "  confirming in Cassandra, by id: %,d of %,d rows there%n",
+          ids.size() - pending, ids.size());
       if (pending == 0 || Instant.now().isAfter(deadline)) {
         break;
       }
@@ -92,7 +104,8 @@ final class LandingTimes {
               });
     }
     if (!inFlight.tryAcquire(IN_FLIGHT, 2, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("reading the bench's rows back from Cassandra took over 2 minutes");
+      throw new IllegalStateException(
+          "reading the bench's rows back from Cassandra took over 2 minutes");
     }
   }
 

@@ -11,7 +11,13 @@ import java.util.Arrays;
  * @param rows how many rows the figures cover
  */
 public record LatencySummary(
-    String phase, String from, long rows, long p50Millis, long p95Millis, long p99Millis, long maxMillis) {
+    String phase,
+    String from,
+    long rows,
+    long p50Millis,
+    long p95Millis,
+    long p99Millis,
+    long maxMillis) {
 
   public static LatencySummary of(String phase, String from, long[] latencyMillis) {
     if (latencyMillis.length == 0) {
@@ -29,7 +35,9 @@ public record LatencySummary(
         sorted[sorted.length - 1]);
   }
 
-  /** The nearest-rank percentile: the smallest value that {@code p}% of the values do not exceed. */
+  /**
+   * The nearest-rank percentile: the smallest value that {@code p}% of the values do not exceed.
+   */
   static long percentile(long[] sorted, double p) {
     if (p <= 0 || p > 100) {
       throw new IllegalArgumentException("percentile must be in (0, 100], not " + p);

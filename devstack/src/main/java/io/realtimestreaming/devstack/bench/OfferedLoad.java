@@ -34,7 +34,8 @@ final class OfferedLoad {
     this.out = out;
   }
 
-  Result run(int usersPerSecond, int seconds, String seedPrefix, Instant deadline) throws Exception {
+  Result run(int usersPerSecond, int seconds, String seedPrefix, Instant deadline)
+      throws Exception {
     List<UUID> runs = new CopyOnWriteArrayList<>();
     AtomicInteger refused = new AtomicInteger();
     long writesBefore = writes.count();
@@ -45,7 +46,8 @@ final class OfferedLoad {
           poster.submit(
               () -> {
                 for (int n = 1; n <= seconds; n++) {
-                  // start on the second, whatever the POSTs before took: the offered rate stays fixed
+                  // start on the second, whatever the POSTs before took: the offered rate stays
+                  // fixed
                   long wait = Duration.between(Instant.now(), begin.plusSeconds(n - 1)).toMillis();
                   if (wait > 0) {
                     Thread.sleep(wait);
@@ -61,7 +63,8 @@ final class OfferedLoad {
               });
       RunWatch watch = new RunWatch(api, writes, out);
       RunWatch.Outcome outcome =
-          watch.awaitPublished(() -> runs, load::isDone, begin, writesBefore, Duration.ofSeconds(1), deadline);
+          watch.awaitPublished(
+              () -> runs, load::isDone, begin, writesBefore, Duration.ofSeconds(1), deadline);
       load.get(); // surfaces an unexpected failure of the poster
       watch.awaitWrites(writesBefore, outcome.stored(), deadline);
     } finally {

@@ -27,7 +27,9 @@ final class ProgressTicker implements AutoCloseable {
         () -> {
           double seconds = (System.nanoTime() - start) / 1e9;
           long rows = done.get();
-          out.printf("  [%5.1fs] %s: %,d/%,d rows (%,.0f rows/s)%n", seconds, phase, rows, total, rows / seconds);
+          out.printf(
+              "  [%5.1fs] %s: %,d/%,d rows (%,.0f rows/s)%n",
+              seconds, phase, rows, total, rows / seconds);
         },
         1,
         1,

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Cassandra's own write rate for user rows, the ceiling the stream job's sink is compared with:
- * the driver's prepared INSERT with {@code executeAsync}, {@value #IN_FLIGHT} requests in flight,
- * LOCAL_QUORUM as the sink writes, into a scratch table with created_users' columns that is
- * dropped afterwards.
+ * Cassandra's own write rate for user rows, the ceiling the stream job's sink is compared with: the
+ * driver's prepared INSERT with {@code executeAsync}, {@value #IN_FLIGHT} requests in flight,
+ * LOCAL_QUORUM as the sink writes, into a scratch table with created_users' columns that is dropped
+ * afterwards.
  */
 final class RawCassandra implements AutoCloseable {
 
@@ -31,7 +31,9 @@ final class RawCassandra implements AutoCloseable {
     this.out = out;
     session.execute(
         SimpleStatement.newInstance(
-                "CREATE TABLE " + this.table + " (id uuid PRIMARY KEY, first_name text, last_name text, gender text,"
+                "CREATE TABLE "
+                    + this.table
+                    + " (id uuid PRIMARY KEY, first_name text, last_name text, gender text,"
                     + " address text, post_code text, email text, username text, dob timestamp,"
                     + " registered_date timestamp, phone text, picture text, nationality text,"
                     + " ingestion_run_id uuid, ingested_at timestamp, processed_at timestamp)")
@@ -42,7 +44,9 @@ final class RawCassandra implements AutoCloseable {
     PreparedStatement insert =
         session.prepare(
             SimpleStatement.newInstance(
-                    "INSERT INTO " + table + " (id, first_name, last_name, gender, address, post_code, email, username,"
+                    "INSERT INTO "
+                        + table
+                        + " (id, first_name, last_name, gender, address, post_code, email, username,"
                         + " dob, registered_date, phone, picture, nationality, ingestion_run_id, ingested_at,"
                         + " processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM)
@@ -58,9 +62,22 @@ final class RawCassandra implements AutoCloseable {
         session
             .executeAsync(
                 insert.bind(
-                    users.id(i), u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(), u.email(),
-                    u.username(), u.dob(), u.registeredDate(), u.phone(), u.picture(), u.nationality(),
-                    users.runId(), users.ingestedAt(), processedAt))
+                    users.id(i),
+                    u.firstName(),
+                    u.lastName(),
+                    u.gender(),
+                    u.address(),
+                    u.postCode(),
+                    u.email(),
+                    u.username(),
+                    u.dob(),
+                    u.registeredDate(),
+                    u.phone(),
+                    u.picture(),
+                    u.nationality(),
+                    users.runId(),
+                    users.ingestedAt(),
+                    processedAt))
             .whenComplete(
                 (result, error) -> {
                   if (error != null) {
@@ -71,17 +88,21 @@ final class RawCassandra implements AutoCloseable {
                 });
       }
       if (!inFlight.tryAcquire(IN_FLIGHT, 2, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("raw Cassandra writes to " + table + " did not finish within 2 minutes");
+        throw new IllegalStateException(
+            "raw Cassandra writes to " + table + " did not finish within 2 minutes");
       }
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("a raw Cassandra write to " + table + " failed: " + failure.get(), failure.get());
+      throw new IllegalStateException(
+          "a raw Cassandra write to " + table + " failed: " + failure.get(), failure.get());
     }
     return Throughput.of(label, users.count(), System.nanoTime() - start);
   }
 
   @Override
   public void close() {
-    session.execute(SimpleStatement.newInstance("DROP TABLE IF EXISTS " + table).setTimeout(Duration.ofSeconds(60)));
+    session.execute(
+        SimpleStatement.newInstance("DROP TABLE IF EXISTS " + table)
+            .setTimeout(Duration.ofSeconds(60)));
   }
 }

@@ -16,10 +16,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The broker's own produce rate, the ceiling the outbox relay is compared with: kafka-tools'
- * {@code ProducerPerformance} on the Kafka runtime's classpath, in a JVM of its own, into a scratch
- * topic of 3 partitions (as users_created) that is deleted afterwards. Producer settings as the
- * ingest service's: acks=all, idempotent; linger 10 ms.
+ * The broker's own produce rate, the ceiling the outbox relay is compared with: kafka-tools' {@code
+ * ProducerPerformance} on the Kafka runtime's classpath, in a JVM of its own, into a scratch topic
+ * of 3 partitions (as users_created) that is deleted afterwards. Producer settings as the ingest
+ * service's: acks=all, idempotent; linger 10 ms.
  */
 final class RawKafka {
 
@@ -32,8 +32,13 @@ final class RawKafka {
   }
 
   ProducerPerformanceSummary produce(String topic, int records, int recordSize) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
       try {
         return run(topic, records, recordSize);
       } finally {
@@ -42,7 +47,8 @@ final class RawKafka {
     }
   }
 
-  private ProducerPerformanceSummary run(String topic, int records, int recordSize) throws IOException, InterruptedException {
+  private ProducerPerformanceSummary run(String topic, int records, int recordSize)
+      throws IOException, InterruptedException {
     Runtimes runtimes = new Runtimes(settings);
     List<String> command =
         List.of(
@@ -52,10 +58,14 @@ final class RawKafka {
             "-cp",
             runtimes.classpath("kafka"),
             "org.apache.kafka.tools.ProducerPerformance",
-            "--topic", topic,
-            "--num-records", String.valueOf(records),
-            "--record-size", String.valueOf(recordSize),
-            "--throughput", "-1",
+            "--topic",
+            topic,
+            "--num-records",
+            String.valueOf(records),
+            "--record-size",
+            String.valueOf(recordSize),
+            "--throughput",
+            "-1",
             "--producer-props",
             "bootstrap.servers=" + settings.kafkaBootstrapServers(),
             "acks=all",
@@ -63,7 +73,9 @@ final class RawKafka {
             "linger.ms=10");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     ProducerPerformanceSummary summary = null;
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.contains("records sent")) {
@@ -76,7 +88,10 @@ final class RawKafka {
       process.destroyForcibly();
       throw new IOException(
           "ProducerPerformance ended without its summary line (exit "
-              + (process.isAlive() ? "none" : process.exitValue()) + "); is Kafka up at " + settings.kafkaBootstrapServers() + "?");
+              + (process.isAlive() ? "none" : process.exitValue())
+              + "); is Kafka up at "
+              + settings.kafkaBootstrapServers()
+              + "?");
     }
     return summary;
   }

@@ -30,7 +30,8 @@ final class RawPhases {
   Result run(BenchPlan plan, String id) throws Exception {
     String scratch = "bench_users_" + id.replace('-', '_');
     out.printf("== generating %,d user rows in memory (not timed)%n", plan.users());
-    String randomUser = "http://" + settings.host() + ":" + settings.port("randomuser") + "/api/1.4/";
+    String randomUser =
+        "http://" + settings.host() + ":" + settings.port("randomuser") + "/api/1.4/";
     BenchUsers users = BenchUsers.generate(randomUser, plan.users());
     // each store's first writes also warm up this JVM's code: a pass of other rows goes first
     BenchUsers warmUp = users.others(plan.warmUpUsers());
@@ -48,11 +49,20 @@ final class RawPhases {
       copy = report(postgres.copy(users, "raw PostgreSQL COPY"));
     }
 
-    out.printf("%n== raw Kafka: ProducerPerformance, %,d records of %d bytes%n", plan.users(), plan.recordSize());
-    ProducerPerformanceSummary summary = new RawKafka(settings, out).produce("bench_produce_" + id, plan.users(), plan.recordSize());
-    Throughput kafka = report(new Throughput("raw Kafka produce", summary.records(), summary.records() / summary.recordsPerSecond()));
+    out.printf(
+        "%n== raw Kafka: ProducerPerformance, %,d records of %d bytes%n",
+        plan.users(), plan.recordSize());
+    ProducerPerformanceSummary summary =
+        new RawKafka(settings, out).produce("bench_produce_" + id, plan.users(), plan.recordSize());
+    Throughput kafka =
+        report(
+            new Throughput(
+                "raw Kafka produce",
+                summary.records(),
+                summary.records() / summary.recordsPerSecond()));
 
-    out.printf("%n== raw Cassandra: %,d async inserts into spark_streams.%s%n", plan.users(), scratch);
+    out.printf(
+        "%n== raw Cassandra: %,d async inserts into spark_streams.%s%n", plan.users(), scratch);
     Throughput cassandra;
     try (CqlSession session = CqlSessions.open(settings);
         RawCassandra raw = new RawCassandra(session, scratch, out)) {
@@ -64,7 +74,9 @@ final class RawPhases {
   }
 
   private Throughput report(Throughput t) {
-    out.printf("  %s: %,d rows in %.1f s = %,.0f rows/s%n", t.name(), t.rows(), t.seconds(), t.rowsPerSecond());
+    out.printf(
+        "  %s: %,d rows in %.1f s = %,.0f rows/s%n",
+        t.name(), t.rows(), t.seconds(), t.rowsPerSecond());
     return t;
   }
 }

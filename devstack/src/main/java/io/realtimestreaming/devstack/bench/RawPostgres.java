@@ -61,17 +61,26 @@ final class RawPostgres implements AutoCloseable {
   /** The durability settings the figures depend on, e.g. "fsync=off, synchronous_commit=off". */
   String durability() throws SQLException {
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select current_setting('fsync'), current_setting('synchronous_commit')")) {
       rs.next();
       return "fsync=" + rs.getString(1) + ", synchronous_commit=" + rs.getString(2);
     }
   }
 
-  /** Into the emptied table, JDBC batches of {@value #BATCH} {@code INSERT ... ON CONFLICT DO NOTHING}, a commit each. */
+  /**
+   * Into the emptied table, JDBC batches of {@value #BATCH} {@code INSERT ... ON CONFLICT DO
+   * NOTHING}, a commit each.
+   */
   Throughput batchedInsert(BenchUsers users, String label) throws SQLException {
     truncate();
     String sql =
-        "insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+        "insert into "
+            + table
+            + " ("
+            + COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
             + " on conflict (id) do nothing";
     OffsetDateTime ingestedAt = OffsetDateTime.ofInstant(users.ingestedAt(), ZoneOffset.UTC);
     long start = System.nanoTime();
@@ -81,7 +90,16 @@ final class RawPostgres implements AutoCloseable {
         UserRow u = users.row(i);
         int c = 1;
         insert.setObject(c++, users.id(i));
-        for (String text : new String[] {u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(), u.email(), u.username()}) {
+        for (String text :
+            new String[] {
+              u.firstName(),
+              u.lastName(),
+              u.gender(),
+              u.address(),
+              u.postCode(),
+              u.email(),
+              u.username()
+            }) {
           insert.setString(c++, text);
         }
         insert.setObject(c++, OffsetDateTime.ofInstant(u.dob(), ZoneOffset.UTC));

@@ -8,8 +8,8 @@ package io.realtimestreaming.devstack.bench;
  *     page's transaction began
  * @param committedAt its run's {@code finished_at}: stamped inside the transaction of the run's
  *     last page, just before the commit; for a one-page run, the commit of every row
- * @param visibleAt the Cassandra write time of the row (WRITETIME, stamped by the sink's driver
- *     as it sent the write)
+ * @param visibleAt the Cassandra write time of the row (WRITETIME, stamped by the sink's driver as
+ *     it sent the write)
  * @param missing rows stored in PostgreSQL that never reached Cassandra
  */
 record RowTimes(long[] ingestedAt, long[] committedAt, long[] visibleAt, int missing) {

@@ -42,7 +42,12 @@ final class RunWatch {
    * @param writesBefore the created_users write count before the runs, for the progress lines
    */
   Outcome awaitPublished(
-      Supplier<List<UUID>> runs, BooleanSupplier allStarted, Instant begin, long writesBefore, Duration poll, Instant deadline)
+      Supplier<List<UUID>> runs,
+      BooleanSupplier allStarted,
+      Instant begin,
+      long writesBefore,
+      Duration poll,
+      Instant deadline)
       throws IOException, InterruptedException, TimeoutException {
     Map<UUID, RunProgress> done = new HashMap<>();
     Instant firstPublished = null;
@@ -74,21 +79,32 @@ final class RunWatch {
         long landed = writes.count() - writesBefore;
         out.printf(
             "  [%5.1fs] runs %d/%d done | fetched %,d | stored %,d (%,.0f/s) | published %,d (%,.0f/s) | Cassandra writes +%,d%n",
-            s, done.size(), ids.size(), fetched, stored, stored / s, published, published / s, landed);
+            s,
+            done.size(),
+            ids.size(),
+            fetched,
+            stored,
+            stored / s,
+            published,
+            published / s,
+            landed);
       }
       if (complete) {
         return new Outcome(firstPublished, now, stored);
       }
       if (now.isAfter(deadline)) {
         throw new TimeoutException(
-            String.format("runs %s not all published by the deadline: %,d stored, %,d published;"
-                + " see ./pipeline logs ingest-service", ids, stored, published));
+            String.format(
+                "runs %s not all published by the deadline: %,d stored, %,d published;"
+                    + " see ./pipeline logs ingest-service",
+                ids, stored, published));
       }
     }
   }
 
   /** Waits until created_users has taken {@code expected} writes more than {@code writesBefore}. */
-  void awaitWrites(long writesBefore, long expected, Instant deadline) throws InterruptedException, TimeoutException {
+  void awaitWrites(long writesBefore, long expected, Instant deadline)
+      throws InterruptedException, TimeoutException {
     Instant begin = Instant.now();
     Ticks ticks = new Ticks(begin);
     long landed;
@@ -98,11 +114,14 @@ final class RunWatch {
       Instant now = Instant.now();
       if (ticks.due(now)) {
         double s = ticks.seconds(now);
-        out.printf("  [%5.1fs] Cassandra writes +%,d of %,d (%,.0f/s)%n", s, landed, expected, landed / s);
+        out.printf(
+            "  [%5.1fs] Cassandra writes +%,d of %,d (%,.0f/s)%n", s, landed, expected, landed / s);
       }
       if (now.isAfter(deadline)) {
         throw new TimeoutException(
-            String.format("%,d of %,d rows written to Cassandra by the deadline; see ./pipeline logs stream-job", landed, expected));
+            String.format(
+                "%,d of %,d rows written to Cassandra by the deadline; see ./pipeline logs stream-job",
+                landed, expected));
       }
     } while (landed < expected);
   }

@@ -12,20 +12,27 @@ import java.util.Locale;
 public record TargetCheck(String target, String measured, boolean met) {
 
   /** A rate that must reach {@code factor} times a reference rate. */
-  public static TargetCheck ratio(String target, Throughput measured, Throughput reference, double factor) {
-    double ratio = reference.rowsPerSecond() <= 0 ? 0 : measured.rowsPerSecond() / reference.rowsPerSecond();
+  public static TargetCheck ratio(
+      String target, Throughput measured, Throughput reference, double factor) {
+    double ratio =
+        reference.rowsPerSecond() <= 0 ? 0 : measured.rowsPerSecond() / reference.rowsPerSecond();
     return new TargetCheck(
         target,
         String.format(
             Locale.ROOT,
             "%.2f× %s (%,.0f vs %,.0f rows/s)",
-            ratio, reference.name(), measured.rowsPerSecond(), reference.rowsPerSecond()),
+            ratio,
+            reference.name(),
+            measured.rowsPerSecond(),
+            reference.rowsPerSecond()),
         ratio >= factor);
   }
 
   /** A latency percentile that must not exceed {@code limitMillis}. */
   public static TargetCheck atMost(String target, String what, long millis, long limitMillis) {
     return new TargetCheck(
-        target, String.format(Locale.ROOT, "%s %,d ms (limit %,d ms)", what, millis, limitMillis), millis <= limitMillis);
+        target,
+        String.format(Locale.ROOT, "%s %,d ms (limit %,d ms)", what, millis, limitMillis),
+        millis <= limitMillis);
   }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user as the ingest service stores it (the {@code users} columns but id, run and ingestion
- * time, which the raw phases set per row), mapped from a randomuser record as common-model's
+ * A user as the ingest service stores it (the {@code users} columns but id, run and ingestion time,
+ * which the raw phases set per row), mapped from a randomuser record as common-model's
  * RandomUserMapper maps it.
  */
 record UserRow(
@@ -44,10 +44,15 @@ record UserRow(
 
   private static String address(JsonNode result) {
     List<String> parts = new ArrayList<>();
-    String street = join(" ", text(result, "/location/street/number"), text(result, "/location/street/name"));
+    String street =
+        join(" ", text(result, "/location/street/number"), text(result, "/location/street/name"));
     for (String part :
-        new String[] {street, text(result, "/location/city"), text(result, "/location/state"),
-            text(result, "/location/country")}) {
+        new String[] {
+          street,
+          text(result, "/location/city"),
+          text(result, "/location/state"),
+          text(result, "/location/country")
+        }) {
       if (part != null) {
         parts.add(part);
       }

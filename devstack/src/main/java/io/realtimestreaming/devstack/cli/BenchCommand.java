@@ -33,36 +33,66 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--users", defaultValue = "200000", description = "rows per raw phase and users of the full-speed run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--users",
+      defaultValue = "200000",
+      description = "rows per raw phase and users of the full-speed run (default ${DEFAULT-VALUE})")
   int users;
 
-  @Option(names = "--quick", description = "a smoke run: 20,000 users, 10 s of offered load, not published to docs/")
+  @Option(
+      names = "--quick",
+      description = "a smoke run: 20,000 users, 10 s of offered load, not published to docs/")
   boolean quick;
 
-  @Option(names = "--users-per-second", defaultValue = "1000", description = "offered load of the latency phase (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--users-per-second",
+      defaultValue = "1000",
+      description = "offered load of the latency phase (default ${DEFAULT-VALUE})")
   int usersPerSecond;
 
-  @Option(names = "--latency-seconds", defaultValue = "30", description = "how long the offered load lasts (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--latency-seconds",
+      defaultValue = "30",
+      description = "how long the offered load lasts (default ${DEFAULT-VALUE})")
   int latencySeconds;
 
-  @Option(names = "--record-size", defaultValue = "500", description = "bytes per raw Kafka record, ~ an Avro user (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--record-size",
+      defaultValue = "500",
+      description = "bytes per raw Kafka record, ~ an Avro user (default ${DEFAULT-VALUE})")
   int recordSize;
 
   @Option(names = "--raw-only", description = "measure the raw stores only, not the pipeline")
   boolean rawOnly;
 
-  @Option(names = "--out", defaultValue = "bench/results", description = "results folder, relative to the checkout (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      defaultValue = "bench/results",
+      description = "results folder, relative to the checkout (default ${DEFAULT-VALUE})")
   Path out;
 
-  @Option(names = "--publish", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "write the run into docs/benchmarks.md and docs/bench-latest.png (default: yes, but not with --quick)")
+  @Option(
+      names = "--publish",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "write the run into docs/benchmarks.md and docs/bench-latest.png (default: yes, but not with --quick)")
   boolean publish;
 
-  @Option(names = "--profile", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "record the ingest service and the stream job with JFR during the full-speed run (default: yes)")
+  @Option(
+      names = "--profile",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "record the ingest service and the stream job with JFR during the full-speed run (default: yes)")
   boolean profile;
 
-  @Option(names = "--timeout", defaultValue = "1200", description = "seconds the pipeline phases may take (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      defaultValue = "1200",
+      description = "seconds the pipeline phases may take (default ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Override
@@ -72,9 +102,16 @@ final class BenchCommand implements Callable<Integer> {
     List<String> wereRunning = running(stack);
     Set<String> started = new LinkedHashSet<>();
     BenchPlan plan =
-        new BenchPlan(quick ? 20_000 : users, usersPerSecond, quick ? 10 : latencySeconds, recordSize, rawOnly,
-            Duration.ofSeconds(timeoutSeconds), profile);
-    String id = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        new BenchPlan(
+            quick ? 20_000 : users,
+            usersPerSecond,
+            quick ? 10 : latencySeconds,
+            recordSize,
+            rawOnly,
+            Duration.ofSeconds(timeoutSeconds),
+            profile);
+    String id =
+        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     try {
       if (!up(stack, List.of(), started)) {
         return 1;
@@ -84,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
           new Benchmark(settings, apiKey, services(stack, started), System.out)
               .run(plan, id, commandLine(), wereRunning.contains("stream-job"));
       Path root = settings.repoRoot();
-      List<Path> files = BenchOutputs.write(report, root.resolve(out), root.resolve("docs"), publish && !quick);
+      List<Path> files =
+          BenchOutputs.write(report, root.resolve(out), root.resolve("docs"), publish && !quick);
       System.out.println();
       files.forEach(f -> System.out.println("wrote " + root.relativize(f.toAbsolutePath())));
       return report.targets().stream().allMatch(t -> t.met()) ? 0 : 3;
@@ -118,19 +156,30 @@ final class BenchCommand implements Callable<Integer> {
     List<String> before = running(stack);
     List<String> failures = new ArrayList<>(stack.up(services, System.out::println));
     List<ServiceState> states = stack.status();
-    states.stream().filter(ServiceState::running).map(ServiceState::service).filter(s -> !before.contains(s)).forEach(started::add);
-    // `up` leaves a running service alone even when it no longer answers: the bench needs it answering
+    states.stream()
+        .filter(ServiceState::running)
+        .map(ServiceState::service)
+        .filter(s -> !before.contains(s))
+        .forEach(started::add);
+    // `up` leaves a running service alone even when it no longer answers: the bench needs it
+    // answering
     states.stream()
         .filter(s -> services.contains(s.service()) && s.running() && !"ready".equals(s.state()))
-        .forEach(s -> failures.add(String.format(
-            "%s is running (PID %d) but not ready; see ./pipeline logs %s (restart it: ./pipeline down %s && ./pipeline up %s)",
-            s.service(), s.pid(), s.service(), s.service(), s.service())));
+        .forEach(
+            s ->
+                failures.add(
+                    String.format(
+                        "%s is running (PID %d) but not ready; see ./pipeline logs %s (restart it: ./pipeline down %s && ./pipeline up %s)",
+                        s.service(), s.pid(), s.service(), s.service(), s.service())));
     failures.forEach(f -> System.err.println("FAILED " + f));
     return failures.isEmpty();
   }
 
   private static List<String> running(Stack stack) {
-    return stack.status().stream().filter(ServiceState::running).map(ServiceState::service).toList();
+    return stack.status().stream()
+        .filter(ServiceState::running)
+        .map(ServiceState::service)
+        .toList();
   }
 
   /** The command as a reader would type it again. */

@@ -7,10 +7,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cql", description = "Runs one CQL statement against the stack's Cassandra and prints the rows like cqlsh.")
+@Command(
+    name = "cql",
+    description =
+        "Runs one CQL statement against the stack's Cassandra and prints the rows like cqlsh.")
 final class CqlCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "STATEMENT", description = "e.g. \"SELECT id, first_name FROM spark_streams.created_users LIMIT 5\"")
+  @Parameters(
+      paramLabel = "STATEMENT",
+      description = "e.g. \"SELECT id, first_name FROM spark_streams.created_users LIMIT 5\"")
   String statement;
 
   @Override
@@ -19,7 +24,10 @@ final class CqlCommand implements Callable<Integer> {
       CqlTablePrinter.print(session.execute(statement), System.out);
       return 0;
     } catch (com.datastax.oss.driver.api.core.AllNodesFailedException e) {
-      System.err.println("Cassandra does not answer: start it with ./pipeline up cassandra (" + e.getMessage() + ")");
+      System.err.println(
+          "Cassandra does not answer: start it with ./pipeline up cassandra ("
+              + e.getMessage()
+              + ")");
       return 1;
     } catch (com.datastax.oss.driver.api.core.servererrors.QueryValidationException
         | com.datastax.oss.driver.api.core.servererrors.QueryExecutionException e) {

@@ -22,23 +22,32 @@ final class DemoCommand implements Callable<Integer> {
 
   private static final List<String> APPS = List.of("ingest-service", "stream-job");
 
-  @Option(names = "--users", defaultValue = "1000", description = "how many users (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--users",
+      defaultValue = "1000",
+      description = "how many users (default ${DEFAULT-VALUE})")
   int users;
 
-  @Option(names = "--seed", description = "randomuser seed (default: a random one, so every demo brings new users)")
+  @Option(
+      names = "--seed",
+      description = "randomuser seed (default: a random one, so every demo brings new users)")
   String seed;
 
   @Option(names = "--keep", description = "leave the services running afterwards")
   boolean keep;
 
-  @Option(names = "--timeout", defaultValue = "600", description = "seconds to wait for every user to land (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      defaultValue = "600",
+      description = "seconds to wait for every user to land (default ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Override
   public Integer call() throws Exception {
     StackSettings settings = PipelineCommand.settings();
     Stack stack = PipelineCommand.stack(settings);
-    List<String> wereRunning = stack.status().stream().filter(ServiceState::running).map(ServiceState::service).toList();
+    List<String> wereRunning =
+        stack.status().stream().filter(ServiceState::running).map(ServiceState::service).toList();
     try {
       List<String> failures = stack.up(APPS, System.out::println);
       if (!failures.isEmpty()) {
@@ -48,16 +57,21 @@ final class DemoCommand implements Callable<Integer> {
       String apiKey = System.getenv().getOrDefault("INGEST_API_KEY", "dev-ingest-key");
       boolean landed =
           new Demo(settings, apiKey, System.out)
-              .run(users, seed == null ? "demo-" + UUID.randomUUID().toString().substring(0, 8) : seed,
+              .run(
+                  users,
+                  seed == null ? "demo-" + UUID.randomUUID().toString().substring(0, 8) : seed,
                   Duration.ofSeconds(timeoutSeconds));
       return landed ? 0 : 1;
     } finally {
       if (keep) {
         System.out.println("\n--keep: services left running; stop them with ./pipeline down");
       } else {
-        List<String> started = stack.serviceNames().stream().filter(s -> !wereRunning.contains(s)).toList();
+        List<String> started =
+            stack.serviceNames().stream().filter(s -> !wereRunning.contains(s)).toList();
         if (!started.isEmpty()) {
-          System.out.println("\nstopping what the demo started (--keep leaves it up): " + String.join(", ", started));
+          System.out.println(
+              "\nstopping what the demo started (--keep leaves it up): "
+                  + String.join(", ", started));
           stack.down(started, Duration.ofSeconds(20), System.out::println);
         }
       }

@@ -10,13 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "logs", description = "Prints the last lines of a service's log (.local/logs/SERVICE.log).")
+@Command(
+    name = "logs",
+    description = "Prints the last lines of a service's log (.local/logs/SERVICE.log).")
 final class LogsCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SERVICE")
   String service;
 
-  @Option(names = {"-n", "--lines"}, defaultValue = "100")
+  @Option(
+      names = {"-n", "--lines"},
+      defaultValue = "100")
   int lines;
 
   @Override

@@ -8,8 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./pipeline}: runs the pipeline's real services as ordinary processes, without Docker.
- * The root script builds this jar on first use and passes the checkout as {@code pipeline.root}.
+ * {@code ./pipeline}: runs the pipeline's real services as ordinary processes, without Docker. The
+ * root script builds this jar on first use and passes the checkout as {@code pipeline.root}.
  */
 @Command(
     name = "pipeline",
@@ -41,8 +41,10 @@ public final class PipelineCommand implements Runnable {
 
   /** The stack of this checkout, configured from the environment. */
   static StackSettings settings() {
-    String root = System.getProperty("pipeline.root", System.getenv().getOrDefault("PIPELINE_ROOT", "."));
-    return StackSettings.fromEnvironment(Path.of(root).toAbsolutePath().normalize(), System.getenv());
+    String root =
+        System.getProperty("pipeline.root", System.getenv().getOrDefault("PIPELINE_ROOT", "."));
+    return StackSettings.fromEnvironment(
+        Path.of(root).toAbsolutePath().normalize(), System.getenv());
   }
 
   static Stack stack(StackSettings settings) {

@@ -12,17 +12,25 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "reset", description = "Stops everything and wipes the stack's data, logs and configuration (keeps downloaded runtimes).")
+@Command(
+    name = "reset",
+    description =
+        "Stops everything and wipes the stack's data, logs and configuration (keeps downloaded runtimes).")
 final class ResetCommand implements Callable<Integer> {
 
-  @Option(names = "--all", description = "also delete the downloaded runtimes under .local/runtimes")
+  @Option(
+      names = "--all",
+      description = "also delete the downloaded runtimes under .local/runtimes")
   boolean all;
 
   @Override
   public Integer call() throws IOException {
     StackSettings settings = PipelineCommand.settings();
     PipelineCommand.stack(settings).down(List.of(), Duration.ofSeconds(20), System.out::println);
-    for (String dir : all ? List.of("data", "logs", "conf", "pids", "runtimes") : List.of("data", "logs", "conf", "pids")) {
+    for (String dir :
+        all
+            ? List.of("data", "logs", "conf", "pids", "runtimes")
+            : List.of("data", "logs", "conf", "pids")) {
       delete(settings.home().resolve(dir));
     }
     System.out.println("wiped " + settings.home() + (all ? "" : " (runtimes kept)"));

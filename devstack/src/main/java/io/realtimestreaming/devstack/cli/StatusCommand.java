@@ -4,7 +4,9 @@ import io.realtimestreaming.devstack.stack.StatusTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", description = "Shows each service: address, PID, state (probed for real), memory.")
+@Command(
+    name = "status",
+    description = "Shows each service: address, PID, state (probed for real), memory.")
 final class StatusCommand implements Callable<Integer> {
 
   @Override

@@ -24,10 +24,16 @@ final class UpCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "SERVICE")
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--port", paramLabel = "SERVICE=PORT", description = "e.g. --port kafka=19092 (or PIPELINE_KAFKA_PORT)")
+  @Option(
+      names = "--port",
+      paramLabel = "SERVICE=PORT",
+      description = "e.g. --port kafka=19092 (or PIPELINE_KAFKA_PORT)")
   Map<String, Integer> ports = Map.of();
 
-  @Option(names = "--heap", paramLabel = "SERVICE=SIZE", description = "e.g. --heap cassandra=768m (or PIPELINE_CASSANDRA_HEAP)")
+  @Option(
+      names = "--heap",
+      paramLabel = "SERVICE=SIZE",
+      description = "e.g. --heap cassandra=768m (or PIPELINE_CASSANDRA_HEAP)")
   Map<String, String> heaps = Map.of();
 
   @Override
@@ -36,7 +42,8 @@ final class UpCommand implements Callable<Integer> {
     Stack stack = PipelineCommand.stack(settings);
     Instant begin = Instant.now();
     List<String> failures = stack.up(services, line -> System.out.println(line));
-    System.out.printf("%nup took %.1f s%n%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    System.out.printf(
+        "%nup took %.1f s%n%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     StatusTable.print(stack.status(), System.out);
     if (!failures.isEmpty()) {
       System.err.println();

@@ -18,7 +18,8 @@ public final class CqlSchema {
   /**
    * @param replication a CQL replication map to use instead of the file's, or blank to keep it
    */
-  public static void apply(CqlSession session, Path schemaFile, String replication) throws IOException {
+  public static void apply(CqlSession session, Path schemaFile, String replication)
+      throws IOException {
     for (String statement : statements(Files.readString(schemaFile), replication)) {
       session.execute(statement);
     }
@@ -29,7 +30,8 @@ public final class CqlSchema {
     String text =
         replication == null || replication.isBlank()
             ? withoutComments
-            : withoutComments.replaceAll("replication\\s*=\\s*\\{[^}]*}", "replication = " + replication);
+            : withoutComments.replaceAll(
+                "replication\\s*=\\s*\\{[^}]*}", "replication = " + replication);
     return Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }

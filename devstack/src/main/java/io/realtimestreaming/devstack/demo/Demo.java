@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One ingestion through the whole pipeline, watched until every stored user is in Cassandra:
- * a progress line a second, then a summary and sample rows.
+ * One ingestion through the whole pipeline, watched until every stored user is in Cassandra: a
+ * progress line a second, then a summary and sample rows.
  */
 public final class Demo {
 
@@ -21,7 +21,8 @@ public final class Demo {
 
   public Demo(StackSettings settings, String apiKey, PrintStream out) {
     this.settings = settings;
-    this.api = new IngestApi("http://" + settings.host() + ":" + settings.port("ingest-service"), apiKey);
+    this.api =
+        new IngestApi("http://" + settings.host() + ":" + settings.port("ingest-service"), apiKey);
     this.out = out;
   }
 
@@ -44,9 +45,16 @@ public final class Demo {
           storedAt = Instant.now();
         }
         printProgress(begin, run, inCassandra);
-      } while (!run.failed() && !(run.finished() && inCassandra >= expected(run)) && Instant.now().isBefore(deadline));
+      } while (!run.failed()
+          && !(run.finished() && inCassandra >= expected(run))
+          && Instant.now().isBefore(deadline));
       Duration total = Duration.between(begin, Instant.now());
-      printSummary(runId, run, inCassandra, storedAt == null ? total : Duration.between(begin, storedAt), total);
+      printSummary(
+          runId,
+          run,
+          inCassandra,
+          storedAt == null ? total : Duration.between(begin, storedAt),
+          total);
       if (run.failed()) {
         out.println("the run FAILED: " + run.error());
         return false;
@@ -70,16 +78,32 @@ public final class Demo {
     double seconds = Math.max(0.001, Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     out.printf(
         "[%5.1fs] %-9s fetched %6d/%d  stored %6d  published %6d  landed %6d  (%.0f users/s end to end)%n",
-        seconds, run.status(), run.fetched(), run.requested(), run.stored() + run.duplicates(),
-        run.published(), inCassandra, inCassandra / seconds);
+        seconds,
+        run.status(),
+        run.fetched(),
+        run.requested(),
+        run.stored() + run.duplicates(),
+        run.published(),
+        inCassandra,
+        inCassandra / seconds);
   }
 
-  private void printSummary(UUID runId, RunProgress run, long inCassandra, Duration stored, Duration total) {
+  private void printSummary(
+      UUID runId, RunProgress run, long inCassandra, Duration stored, Duration total) {
     out.printf("%nrun %s %s%n", runId, run.status());
-    out.printf("  requested %d, fetched %d, stored %d new + %d duplicates, rejected %d, published %d%n",
-        run.requested(), run.fetched(), run.stored(), run.duplicates(), run.rejected(), run.published());
+    out.printf(
+        "  requested %d, fetched %d, stored %d new + %d duplicates, rejected %d, published %d%n",
+        run.requested(),
+        run.fetched(),
+        run.stored(),
+        run.duplicates(),
+        run.rejected(),
+        run.published());
     out.printf("  in Cassandra: %d of %d%n", inCassandra, expected(run));
-    out.printf("  stored in PostgreSQL after %.1f s; all landed in Cassandra after %.1f s (%.0f users/s)%n",
-        stored.toMillis() / 1000.0, total.toMillis() / 1000.0, inCassandra / Math.max(0.001, total.toMillis() / 1000.0));
+    out.printf(
+        "  stored in PostgreSQL after %.1f s; all landed in Cassandra after %.1f s (%.0f users/s)%n",
+        stored.toMillis() / 1000.0,
+        total.toMillis() / 1000.0,
+        inCassandra / Math.max(0.001, total.toMillis() / 1000.0));
   }
 }

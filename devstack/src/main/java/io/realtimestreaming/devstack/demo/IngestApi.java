@@ -13,7 +13,8 @@ import java.util.UUID;
 /** The few calls of the ingest service's API that the demo and the benchmark make. */
 public final class IngestApi {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final String baseUrl;
   private final String apiKey;
@@ -25,22 +26,32 @@ public final class IngestApi {
 
   /** Starts a run; answers its id. */
   public UUID start(int count, String seed) throws IOException, InterruptedException {
-    String body = json.writeValueAsString(json.createObjectNode().put("count", count).put("seed", seed));
+    String body =
+        json.writeValueAsString(json.createObjectNode().put("count", count).put("seed", seed));
     HttpResponse<String> response =
         http.send(
             request("/api/v1/ingestions").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 202) {
-      throw new IOException("POST /api/v1/ingestions answered " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          "POST /api/v1/ingestions answered " + response.statusCode() + ": " + response.body());
     }
     return UUID.fromString(json.readTree(response.body()).path("id").asText());
   }
 
   public RunProgress status(UUID runId) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(request("/api/v1/ingestions/" + runId).GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("/api/v1/ingestions/" + runId).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("GET /api/v1/ingestions/" + runId + " answered " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          "GET /api/v1/ingestions/"
+              + runId
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
     JsonNode run = json.readTree(response.body());
     return new RunProgress(

@@ -4,11 +4,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  * Runs a real PostgreSQL 17 (zonky's embedded binaries) until this JVM is stopped; SIGTERM shuts
  * PostgreSQL down cleanly. The data directory is kept across restarts.
  *
- * <p>zonky starts PostgreSQL with fsync and synchronous_commit off: fine for development and
- * tests, not durable against a machine crash (the README and benchmarks say so).
+ * <p>zonky starts PostgreSQL with fsync and synchronous_commit off: fine for development and tests,
+ * not durable against a machine crash (the README and benchmarks say so).
  */
 @Command(name = "postgres-server", mixinStandardHelpOptions = true)
 public final class PostgresServer implements Callable<Integer> {

@@ -18,6 +18,7 @@ final class FaultInjection {
 
   /** How long {@code slow} waits unless {@code delayMs} says otherwise. */
   static final long DEFAULT_DELAY_MS = 5000;
+
   /** A longer delay is surely a typo, and would hold a request thread for that long. */
   static final long MAX_DELAY_MS = 600_000;
 
@@ -45,7 +46,9 @@ final class FaultInjection {
         }
       }
       throw new IllegalArgumentException(
-          "fault '" + parameter + "' is unknown; use one of "
+          "fault '"
+              + parameter
+              + "' is unknown; use one of "
               + Arrays.stream(values()).map(Fault::parameter).collect(Collectors.joining(", ")));
     }
   }

@@ -14,10 +14,10 @@ import net.datafaker.Faker;
  * <p>Why pools: a Datafaker expression costs 3-15 us (20-100 us for the eight a user needs), which
  * alone would cap a request thread at 10-50k users/s; picking from a list costs nanoseconds. Each
  * pool is a sample of its expression's output (so frequent values stay frequent), drawn with a
- * {@link Random} seeded by the nationality's code and always in the same order, so pools, and
- * with them users, are identical on every machine that has the same Datafaker version. Phones are
- * kept as patterns (the first two digits, then {@code #}) and filled per user, so phone numbers
- * are not limited to the pool's size.
+ * {@link Random} seeded by the nationality's code and always in the same order, so pools, and with
+ * them users, are identical on every machine that has the same Datafaker version. Phones are kept
+ * as patterns (the first two digits, then {@code #}) and filled per user, so phone numbers are not
+ * limited to the pool's size.
  */
 record LocalePools(
     List<String> maleFirstNames,
@@ -33,7 +33,8 @@ record LocalePools(
   private static final int NAME_SAMPLES = 512;
   private static final int PLACE_SAMPLES = 256;
   private static final int PHONE_SAMPLES = 256;
-  /** Some Datafaker lists carry zero-width spaces and padding ("Kralj   "). */
+
+  /** Some Datafaker lists carry zero-width spaces and padding ("Kralj "). */
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\uFEFF]");
 
   static LocalePools of(NationalityProfile profile) {

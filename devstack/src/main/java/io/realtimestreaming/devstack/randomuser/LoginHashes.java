@@ -7,9 +7,9 @@ import java.util.Random;
 
 /**
  * Builds {@code login}: username, password, salt and the password's MD5, SHA-1 and SHA-256 of
- * password + salt, as randomuser computes them. Holds its digests, so one instance serves one
- * page on one thread ({@link MessageDigest} is not thread-safe, and looking one up per user would
- * cost more than the hashing).
+ * password + salt, as randomuser computes them. Holds its digests, so one instance serves one page
+ * on one thread ({@link MessageDigest} is not thread-safe, and looking one up per user would cost
+ * more than the hashing).
  */
 final class LoginHashes {
 

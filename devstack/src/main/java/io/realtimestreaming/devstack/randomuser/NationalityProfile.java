@@ -121,9 +121,12 @@ enum NationalityProfile {
 
   List<String> streets() {
     return switch (this) {
-      case IR -> List.of(
-          "خیابان #{Name.last_name}", "میدان #{Name.last_name}", "بلوار #{Name.last_name}",
-          "کوچه #{Name.first_name}");
+      case IR ->
+          List.of(
+              "خیابان #{Name.last_name}",
+              "میدان #{Name.last_name}",
+              "بلوار #{Name.last_name}",
+              "کوچه #{Name.first_name}");
       case TR -> List.of("#{Name.last_name} Sk", "#{Name.first_name} Cd");
       default -> List.of("#{Address.street_name}");
     };

@@ -12,6 +12,7 @@ final class RandomText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final String ALPHANUMERIC =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
   /** Letters valid in both UK and Canadian postcodes (no I, O, Q, which read as digits). */
   private static final String POSTCODE_LETTERS = "ABCEGHJKLMNPRSTVWXYZ";
 

@@ -25,13 +25,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Deterministic randomuser users: the same seed, page, results and nat give the same users on
- * every machine and run (see {@link UserSeeds} for what a user's identity is).
+ * Deterministic randomuser users: the same seed, page, results and nat give the same users on every
+ * machine and run (see {@link UserSeeds} for what a user's identity is).
  *
- * <p>Dates are drawn from fixed ranges (birth 1946-2004, registration 2002-2022), never from
- * today, so they do not drift; the {@code age} fields count whole years to today on the injected
- * clock, as the API's do. The draws happen in one fixed order per user: reordering them changes
- * every generated user.
+ * <p>Dates are drawn from fixed ranges (birth 1946-2004, registration 2002-2022), never from today,
+ * so they do not drift; the {@code age} fields count whole years to today on the injected clock, as
+ * the API's do. The draws happen in one fixed order per user: reordering them changes every
+ * generated user.
  */
 final class RandomUserGenerator {
 
@@ -44,6 +44,7 @@ final class RandomUserGenerator {
   private static final String PORTRAITS = "https://randomuser.me/api/portraits/";
 
   private final Clock clock;
+
   /** Built on first use per nationality (tens of ms each); immutable once built. */
   private final Map<NationalityProfile, LocalePools> pools = new ConcurrentHashMap<>();
 
@@ -71,7 +72,8 @@ final class RandomUserGenerator {
     return users;
   }
 
-  private RandomUser user(RandomUserQuery query, Random random, LocalDate today, LoginHashes hashes) {
+  private RandomUser user(
+      RandomUserQuery query, Random random, LocalDate today, LoginHashes hashes) {
     NationalityProfile profile = pick(query.nationalities(), random);
     LocalePools local = pools(profile);
     boolean coin = random.nextBoolean(); // drawn even when gender is forced, to keep the sequence
@@ -97,7 +99,8 @@ final class RandomUserGenerator {
     Dated registered = dated(REGISTERED_FROM, REGISTERED_TO, random, today);
     String phone = RandomText.fill(pick(local.phonePatterns(), random), random);
     String cell = RandomText.fill(pick(local.cellPatterns(), random), random);
-    String idValue = profile.idPattern() == null ? null : RandomText.fill(profile.idPattern(), random);
+    String idValue =
+        profile.idPattern() == null ? null : RandomText.fill(profile.idPattern(), random);
     String portrait = (male ? "men/" : "women/") + random.nextInt(100) + ".jpg";
     return new RandomUser(
         male ? "male" : "female",
@@ -110,7 +113,8 @@ final class RandomUserGenerator {
         phone,
         cell,
         new NationalId(profile.idName(), idValue),
-        new Picture(PORTRAITS + portrait, PORTRAITS + "med/" + portrait, PORTRAITS + "thumb/" + portrait),
+        new Picture(
+            PORTRAITS + portrait, PORTRAITS + "med/" + portrait, PORTRAITS + "thumb/" + portrait),
         profile.name());
   }
 
@@ -139,6 +143,7 @@ final class RandomUserGenerator {
     long millis = fromMillis + (long) (random.nextDouble() * (toMillis - fromMillis));
     Instant instant = Instant.ofEpochMilli(millis);
     LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    return new Dated(ISO_MILLIS.format(instant), Math.max(0, Period.between(day, today).getYears()));
+    return new Dated(
+        ISO_MILLIS.format(instant), Math.max(0, Period.between(day, today).getYears()));
   }
 }

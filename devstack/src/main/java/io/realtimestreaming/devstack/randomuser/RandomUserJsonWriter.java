@@ -10,8 +10,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes response bodies in randomuser 1.4's field order and JSON types, streaming through a
- * {@link JsonGenerator} (a 5000-user page is ~7 MB; no tree is built).
+ * Writes response bodies in randomuser 1.4's field order and JSON types, streaming through a {@link
+ * JsonGenerator} (a 5000-user page is ~7 MB; no tree is built).
  */
 final class RandomUserJsonWriter {
 

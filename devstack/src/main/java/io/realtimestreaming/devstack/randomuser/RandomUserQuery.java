@@ -42,14 +42,16 @@ record RandomUserQuery(
   }
 
   /**
-   * @throws IllegalArgumentException for a {@code format} other than json or pretty (csv, yaml
-   *     and xml are real API formats this source does not write)
+   * @throws IllegalArgumentException for a {@code format} other than json or pretty (csv, yaml and
+   *     xml are real API formats this source does not write)
    */
   static RandomUserQuery parse(Map<String, String> parameters, Supplier<String> randomSeed) {
     String format = parameters.getOrDefault("format", "json").trim().toLowerCase(Locale.ROOT);
     if (!format.isEmpty() && !format.equals("json") && !format.equals("pretty")) {
       throw new IllegalArgumentException(
-          "format '" + format + "' is not served by the offline randomuser source; use json or pretty");
+          "format '"
+              + format
+              + "' is not served by the offline randomuser source; use json or pretty");
     }
     String seed = parameters.getOrDefault("seed", "");
     boolean seeded = !seed.isEmpty();

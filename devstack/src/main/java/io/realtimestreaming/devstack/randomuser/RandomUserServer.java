@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The offline randomuser-compatible source: {@code GET /api/1.4/} answers as randomuser.me's API
- * version 1.4 does (same JSON shape and types), with deterministic users, over the JDK's
- * {@link HttpServer}.
+ * version 1.4 does (same JSON shape and types), with deterministic users, over the JDK's {@link
+ * HttpServer}.
  *
- * <p>Usage: {@code RandomUserServer [--host H] [--port N]} (host 127.0.0.1; port
- * {@code $RANDOMUSER_PORT}, else 8099). Example:
+ * <p>Usage: {@code RandomUserServer [--host H] [--port N]} (host 127.0.0.1; port {@code
+ * $RANDOMUSER_PORT}, else 8099). Example:
  *
  * <pre>
  * java -cp devstack/target/devstack-*-all.jar io.realtimestreaming.devstack.randomuser.RandomUserServer --port 8099
@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
  *       and anything else answer 400 with {@code {"error": ...}} naming the format.
  * </ul>
  *
- * Paths {@code /api}, {@code /api/}, {@code /api/1.4}, {@code /api/1.4/} are served; any other
- * path (another API version included) answers 404 and any method but GET 405, both with the
- * error JSON. Ages count to today on the server's clock; every other field is reproducible.
+ * Paths {@code /api}, {@code /api/}, {@code /api/1.4}, {@code /api/1.4/} are served; any other path
+ * (another API version included) answers 404 and any method but GET 405, both with the error JSON.
+ * Ages count to today on the server's clock; every other field is reproducible.
  *
  * <h2>Fault injection (for clients' tests)</h2>
  *
@@ -65,11 +65,11 @@ import org.slf4j.LoggerFactory;
  *
  * {@code faultTimes=N} (or header {@code X-Fault-Times}) injects the fault only into the first N
  * requests carrying it, counted per server instance and per (fault, seed): {@code
- * ?seed=s&fault=429&faultTimes=1} answers 429 once, then users. An unknown fault, or a
- * non-numeric {@code faultTimes}/{@code delayMs}, answers 400.
+ * ?seed=s&fault=429&faultTimes=1} answers 429 once, then users. An unknown fault, or a non-numeric
+ * {@code faultTimes}/{@code delayMs}, answers 400.
  *
- * <p>Each request is logged on one line (method, path and query, status, results, ms). Requests
- * are served by {@value #THREADS} threads; a {@code slow} fault holds one of them.
+ * <p>Each request is logged on one line (method, path and query, status, results, ms). Requests are
+ * served by {@value #THREADS} threads; a {@code slow} fault holds one of them.
  */
 public final class RandomUserServer implements AutoCloseable {
 
@@ -106,7 +106,8 @@ public final class RandomUserServer implements AutoCloseable {
     try {
       port = Integer.parseInt(portText.trim());
     } catch (NumberFormatException e) {
-      exitWithUsage("the port must be a number, got '" + portText + "' (--port or RANDOMUSER_PORT)");
+      exitWithUsage(
+          "the port must be a number, got '" + portText + "' (--port or RANDOMUSER_PORT)");
     }
     RandomUserGenerator generator = new RandomUserGenerator(Clock.systemUTC());
     generator.warmUp(); // so that "listening" means every nationality is served at full speed
@@ -171,7 +172,8 @@ public final class RandomUserServer implements AutoCloseable {
     System.err.println(problem);
     System.err.println("usage: RandomUserServer [--host H] [--port N]");
     System.err.println("  --host  address to listen on (default " + DEFAULT_HOST + ")");
-    System.err.println("  --port  port to listen on (default $RANDOMUSER_PORT, else " + DEFAULT_PORT + ")");
+    System.err.println(
+        "  --port  port to listen on (default $RANDOMUSER_PORT, else " + DEFAULT_PORT + ")");
     System.exit(1);
   }
 }

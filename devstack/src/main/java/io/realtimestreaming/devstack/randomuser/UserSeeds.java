@@ -13,11 +13,11 @@ import java.util.Random;
  * page gives the same first ten users, but two pages of 500 are not one page of 1000.
  *
  * <p>The seed string goes through SHA-256 once per request (its first 8 bytes, big-endian, are the
- * seed key): {@code String.hashCode} is stable but has 32 bits and collides on short strings.
- * Page and index are then folded in with the SplitMix64 finalizer, a bijective 64-bit mix, so
+ * seed key): {@code String.hashCode} is stable but has 32 bits and collides on short strings. Page
+ * and index are then folded in with the SplitMix64 finalizer, a bijective 64-bit mix, so
  * neighbouring indexes give unrelated {@code java.util.Random} seeds. {@code java.util.Random}
- * itself is used because its algorithm is fixed by its specification; {@code SplittableRandom}'s
- * is not promised across JDK versions.
+ * itself is used because its algorithm is fixed by its specification; {@code SplittableRandom}'s is
+ * not promised across JDK versions.
  */
 final class UserSeeds {
 

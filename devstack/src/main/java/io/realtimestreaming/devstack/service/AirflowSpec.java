@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Airflow 3 ({@code airflow standalone}: API server and UI, scheduler, DAG processor, triggerer) from
- * the project venv, with the DAG folder airflow/dags and connections aimed at this stack. The venv
- * is made from airflow/requirements-lock.txt by airflow/install-venv.sh on first use (minutes).
- * Sign in with {@code PIPELINE_AIRFLOW_USER} / {@code PIPELINE_AIRFLOW_PASSWORD} (admin / admin).
+ * Airflow 3 ({@code airflow standalone}: API server and UI, scheduler, DAG processor, triggerer)
+ * from the project venv, with the DAG folder airflow/dags and connections aimed at this stack. The
+ * venv is made from airflow/requirements-lock.txt by airflow/install-venv.sh on first use
+ * (minutes). Sign in with {@code PIPELINE_AIRFLOW_USER} / {@code PIPELINE_AIRFLOW_PASSWORD} (admin
+ * / admin).
  */
 final class AirflowSpec implements ServiceSpec {
 
@@ -28,7 +29,6 @@ final class AirflowSpec implements ServiceSpec {
   public String address(StackSettings s) {
     return baseUrl(s);
   }
-
 
   @Override
   public boolean infrastructure() {
@@ -72,12 +72,20 @@ final class AirflowSpec implements ServiceSpec {
         Map.entry("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE", passwordsFile(s).toString()),
         Map.entry(
             "AIRFLOW_CONN_INGEST_API",
-            "{\"conn_type\": \"http\", \"host\": \"" + s.host() + "\", \"port\": "
-                + s.port("ingest-service") + ", \"schema\": \"http\", \"password\": \"" + ingestKey + "\"}"),
+            "{\"conn_type\": \"http\", \"host\": \""
+                + s.host()
+                + "\", \"port\": "
+                + s.port("ingest-service")
+                + ", \"schema\": \"http\", \"password\": \""
+                + ingestKey
+                + "\"}"),
         Map.entry(
             "AIRFLOW_CONN_CASSANDRA_DEFAULT",
-            "{\"conn_type\": \"cassandra\", \"host\": \"" + s.host() + "\", \"port\": "
-                + s.port("cassandra") + ", \"schema\": \"spark_streams\"}"));
+            "{\"conn_type\": \"cassandra\", \"host\": \""
+                + s.host()
+                + "\", \"port\": "
+                + s.port("cassandra")
+                + ", \"schema\": \"spark_streams\"}"));
   }
 
   /** Ready when the API server answers its health endpoint (it reports the other components). */
@@ -88,7 +96,8 @@ final class AirflowSpec implements ServiceSpec {
 
   @Override
   public void afterReady(StackSettings s) {
-    System.out.println("airflow: UI " + baseUrl(s) + " (sign in as " + user() + " / " + password() + ")");
+    System.out.println(
+        "airflow: UI " + baseUrl(s) + " (sign in as " + user() + " / " + password() + ")");
   }
 
   /** Creates or updates the venv; prints pip's progress, since the first install takes minutes. */
@@ -105,8 +114,11 @@ final class AirflowSpec implements ServiceSpec {
       if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
         throw new IOException(
-            "installing the Airflow venv failed (" + script + "); is PyPI reachable? is python3.11"
-                + " (or PIPELINE_PYTHON) installed? see " + venv(s).resolve("pip-install.log"));
+            "installing the Airflow venv failed ("
+                + script
+                + "); is PyPI reachable? is python3.11"
+                + " (or PIPELINE_PYTHON) installed? see "
+                + venv(s).resolve("pip-install.log"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

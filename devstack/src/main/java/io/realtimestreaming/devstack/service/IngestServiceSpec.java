@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * The ingest service (Spring Boot jar) against the stack's PostgreSQL, Kafka, registry and offline
- * randomuser source. Started only when named: {@code ./pipeline up ingest-service}. The jar is built
- * first when missing or stale. Settings travel as {@code --name=value} program arguments, which Spring puts
- * above application.yml; the rate budget is raised because the offline source has no limit.
+ * randomuser source. Started only when named: {@code ./pipeline up ingest-service}. The jar is
+ * built first when missing or stale. Settings travel as {@code --name=value} program arguments,
+ * which Spring puts above application.yml; the rate budget is raised because the offline source has
+ * no limit.
  */
 final class IngestServiceSpec implements ServiceSpec {
 
@@ -30,7 +31,6 @@ final class IngestServiceSpec implements ServiceSpec {
   public String address(StackSettings s) {
     return baseUrl(s) + "/api/v1/ingestions";
   }
-
 
   @Override
   public boolean infrastructure() {
@@ -58,7 +58,11 @@ final class IngestServiceSpec implements ServiceSpec {
             "--spring.datasource.username=" + s.postgresUser(),
             "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
             "--ingest.outbox.schema-registry-url=" + s.registryUrl(),
-            "--ingest.randomuser.base-url=http://" + s.host() + ":" + s.port("randomuser") + "/api/1.4/",
+            "--ingest.randomuser.base-url=http://"
+                + s.host()
+                + ":"
+                + s.port("randomuser")
+                + "/api/1.4/",
             "--ingest.randomuser.rate-budget.users=10000000",
             "--ingest.randomuser.rate-budget.period=1s");
   }

@@ -22,7 +22,9 @@ final class KafkaSpec implements ServiceSpec {
 
   /** The pipeline's topic and its dead-letter topic, as DESIGN.md names them. */
   static final List<NewTopic> TOPICS =
-      List.of(new NewTopic("users_created", 3, (short) 1), new NewTopic("users_created.dlq", 3, (short) 1));
+      List.of(
+          new NewTopic("users_created", 3, (short) 1),
+          new NewTopic("users_created.dlq", 3, (short) 1));
 
   @Override
   public String name() {
@@ -33,7 +35,6 @@ final class KafkaSpec implements ServiceSpec {
   public String address(StackSettings s) {
     return s.kafkaBootstrapServers();
   }
-
 
   @Override
   public List<String> dependsOn() {
@@ -67,7 +68,10 @@ final class KafkaSpec implements ServiceSpec {
                 ""));
     Path log4j = ConfigTemplate.write(s, "kafka-log4j.properties", Map.of());
     return JavaCommand.forService(s, runtimes, name())
-        .jvm("-Xms" + s.heap(name()), "-Dlog4j.configuration=file:" + log4j, "-Djava.awt.headless=true")
+        .jvm(
+            "-Xms" + s.heap(name()),
+            "-Dlog4j.configuration=file:" + log4j,
+            "-Djava.awt.headless=true")
         .classpath(runtimes.classpath("kafka"))
         .main("kafka.Kafka", config.toString());
   }

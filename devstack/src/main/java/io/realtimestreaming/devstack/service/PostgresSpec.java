@@ -28,7 +28,6 @@ final class PostgresSpec implements ServiceSpec {
     return s.jdbcUrl(s.postgresDatabase()).replace("jdbc:", "");
   }
 
-
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) {
     return JavaCommand.forService(s, runtimes, name())
@@ -66,15 +65,21 @@ final class PostgresSpec implements ServiceSpec {
     try (Connection c = superuser(s)) {
       if (!exists(c, "select 1 from pg_roles where rolname = ?", s.postgresUser())) {
         try (Statement st = c.createStatement()) {
-          st.execute("create role " + quoteIdentifier(s.postgresUser()) + " login password "
-              + quoteLiteral(s.postgresPassword()));
+          st.execute(
+              "create role "
+                  + quoteIdentifier(s.postgresUser())
+                  + " login password "
+                  + quoteLiteral(s.postgresPassword()));
         }
       }
       for (String database : List.of(s.postgresDatabase(), RegistrySpec.DATABASE)) {
         if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
           try (Statement st = c.createStatement()) {
-            st.execute("create database " + quoteIdentifier(database) + " owner "
-                + quoteIdentifier(s.postgresUser()));
+            st.execute(
+                "create database "
+                    + quoteIdentifier(database)
+                    + " owner "
+                    + quoteIdentifier(s.postgresUser()));
           }
         }
       }

@@ -19,7 +19,6 @@ final class RandomUserSpec implements ServiceSpec {
     return baseUrl(s);
   }
 
-
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) {
     return JavaCommand.forService(s, runtimes, name())

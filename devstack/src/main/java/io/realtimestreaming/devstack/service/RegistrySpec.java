@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Apicurio Registry 3.0.9 with its Confluent-compatible API, standing in for Confluent Schema
  * Registry (which is not on Maven Central). It keeps its schemas in the stack's PostgreSQL
- * (database {@value #DATABASE}), as Confluent's keeps them in a Kafka topic: a schema id must
- * mean the same schema after a restart, for the records on the topics still carry it. In memory,
- * ids were handed out again from 1 in whatever order producers re-registered.
+ * (database {@value #DATABASE}), as Confluent's keeps them in a Kafka topic: a schema id must mean
+ * the same schema after a restart, for the records on the topics still carry it. In memory, ids
+ * were handed out again from 1 in whatever order producers re-registered.
  */
 final class RegistrySpec implements ServiceSpec {
 
@@ -31,7 +31,6 @@ final class RegistrySpec implements ServiceSpec {
   public String address(StackSettings s) {
     return s.registryUrl();
   }
-
 
   @Override
   public List<String> dependsOn() {
@@ -74,8 +73,11 @@ final class RegistrySpec implements ServiceSpec {
             "application/vnd.schemaregistry.v1+json",
             "{\"compatibility\":\"BACKWARD\"}");
     if (response.statusCode() != 200) {
-      throw new IOException("setting global compatibility BACKWARD answered "
-          + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          "setting global compatibility BACKWARD answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 }

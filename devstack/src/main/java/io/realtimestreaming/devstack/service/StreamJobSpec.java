@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The Spark stream job in local mode, Kafka users_created to Cassandra: started only when named,
  * {@code ./pipeline up stream-job}. Spark comes from devstack/runtimes/spark (resolved on first
- * use), the job from its shaded jar (built first when missing or stale), with Spark's JVM flags from
- * stream-job/jvm.options. Its checkpoint lives in {@code .local/checkpoints/stream-job}, so a
+ * use), the job from its shaded jar (built first when missing or stale), with Spark's JVM flags
+ * from stream-job/jvm.options. Its checkpoint lives in {@code .local/checkpoints/stream-job}, so a
  * restart resumes after the last committed batch. Ready when the Spark UI answers.
  */
 final class StreamJobSpec implements ServiceSpec {
@@ -31,7 +31,6 @@ final class StreamJobSpec implements ServiceSpec {
   public String address(StackSettings s) {
     return uiUrl(s);
   }
-
 
   @Override
   public boolean infrastructure() {
@@ -61,11 +60,16 @@ final class StreamJobSpec implements ServiceSpec {
         .classpath(runtimes.classpath("spark") + ":" + jar)
         .main(
             "io.realtimestreaming.stream.UserStreamJob",
-            "--master", "local[3]", // a task slot per topic partition (UserStreamJob.LOCAL_MASTER)
-            "--bootstrap-servers", s.kafkaBootstrapServers(),
-            "--registry-url", s.registryUrl(),
-            "--cassandra-contact-points", s.host() + ":" + s.port("cassandra"),
-            "--checkpoint-dir", s.home().resolve("checkpoints/stream-job").toString());
+            "--master",
+            "local[3]", // a task slot per topic partition (UserStreamJob.LOCAL_MASTER)
+            "--bootstrap-servers",
+            s.kafkaBootstrapServers(),
+            "--registry-url",
+            s.registryUrl(),
+            "--cassandra-contact-points",
+            s.host() + ":" + s.port("cassandra"),
+            "--checkpoint-dir",
+            s.home().resolve("checkpoints/stream-job").toString());
   }
 
   /** Ready when the Spark UI lists the application. */

@@ -28,7 +28,6 @@ final class ZooKeeperSpec implements ServiceSpec {
     return s.host() + ":" + s.port(name());
   }
 
-
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
     Path config =

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes a service's configuration file from a template under devstack/src/main/resources/devstack. */
+/**
+ * Writes a service's configuration file from a template under devstack/src/main/resources/devstack.
+ */
 public final class ConfigTemplate {
 
   private ConfigTemplate() {}
@@ -29,7 +31,8 @@ public final class ConfigTemplate {
   }
 
   /** Writes {@code text} as .local/conf/{@code name}. */
-  public static Path writeText(StackSettings settings, String name, String text) throws IOException {
+  public static Path writeText(StackSettings settings, String name, String text)
+      throws IOException {
     Files.createDirectories(settings.confDir());
     Path file = settings.confDir().resolve(name);
     Files.writeString(file, text);

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Builds the command line of a service that runs on a JVM. Every such command carries
- * {@code -Dpipeline.service} and {@code -Dpipeline.home} so that the stack recognizes its own
- * processes (after a lost pid file, say) and never mistakes another checkout's for them.
+ * Builds the command line of a service that runs on a JVM. Every such command carries {@code
+ * -Dpipeline.service} and {@code -Dpipeline.home} so that the stack recognizes its own processes
+ * (after a lost pid file, say) and never mistakes another checkout's for them.
  */
 public final class JavaCommand {
 

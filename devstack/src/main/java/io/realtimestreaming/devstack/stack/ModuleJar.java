@@ -18,7 +18,8 @@ public final class ModuleJar {
   private ModuleJar() {}
 
   /** The jar at {@code jar} (relative to the checkout), built first when needed. */
-  public static Path ensureBuilt(StackSettings settings, String module, String jar) throws IOException {
+  public static Path ensureBuilt(StackSettings settings, String module, String jar)
+      throws IOException {
     Path root = settings.repoRoot();
     Path built = root.resolve(jar);
     if (Files.isRegularFile(built) && !newerThan(Files.getLastModifiedTime(built), root, module)) {
@@ -29,7 +30,14 @@ public final class ModuleJar {
     Files.createDirectories(log.getParent());
     Process process =
         new ProcessBuilder(
-                root.resolve("mvnw").toString(), "-q", "-B", "-pl", module, "-am", "package", "-DskipTests")
+                root.resolve("mvnw").toString(),
+                "-q",
+                "-B",
+                "-pl",
+                module,
+                "-am",
+                "package",
+                "-DskipTests")
             .directory(root.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
@@ -61,8 +69,11 @@ public final class ModuleJar {
   }
 
   private static boolean newerThan(FileTime jarTime, Path root, String module) throws IOException {
-    for (Path source : List.of(root.resolve(module).resolve("src"), root.resolve(module).resolve("pom.xml"),
-        root.resolve("common-model/src"))) {
+    for (Path source :
+        List.of(
+            root.resolve(module).resolve("src"),
+            root.resolve(module).resolve("pom.xml"),
+            root.resolve("common-model/src"))) {
       if (!Files.exists(source)) {
         continue;
       }

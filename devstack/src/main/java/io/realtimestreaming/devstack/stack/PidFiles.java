@@ -57,6 +57,7 @@ public final class PidFiles {
             && cmd.contains("-Dpipeline.home=" + settings.home() + " ");
     List<String> env = Processes.environment(pid);
     return javaMarkers
-        || (env.contains("PIPELINE_SERVICE=" + service) && env.contains("PIPELINE_HOME=" + settings.home()));
+        || (env.contains("PIPELINE_SERVICE=" + service)
+            && env.contains("PIPELINE_HOME=" + settings.home()));
   }
 }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What Linux's /proc says about processes and sockets: who holds a port, how much memory a
- * process tree uses, whether a PID is still the process we started. The JDK has no API for port
- * owners or RSS, hence this small reader.
+ * What Linux's /proc says about processes and sockets: who holds a port, how much memory a process
+ * tree uses, whether a PID is still the process we started. The JDK has no API for port owners or
+ * RSS, hence this small reader.
  */
 public final class Processes {
 

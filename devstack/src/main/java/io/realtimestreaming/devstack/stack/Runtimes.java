@@ -81,7 +81,10 @@ public final class Runtimes {
       if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
         throw new IOException(
-            "resolving the " + runtime + " runtime failed; see " + log
+            "resolving the "
+                + runtime
+                + " runtime failed; see "
+                + log
                 + " (is Maven Central reachable? is ~/.m2 writable?)");
       }
     } catch (InterruptedException e) {

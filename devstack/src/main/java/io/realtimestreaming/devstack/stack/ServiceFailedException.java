@@ -8,8 +8,14 @@ import java.util.List;
 public final class ServiceFailedException extends RuntimeException {
 
   public ServiceFailedException(String service, String reason, StackSettings settings) {
-    super(service + " " + reason + "\n--- last lines of " + settings.logFile(service) + ":\n"
-        + tail(settings, service, 25));
+    super(
+        service
+            + " "
+            + reason
+            + "\n--- last lines of "
+            + settings.logFile(service)
+            + ":\n"
+            + tail(settings, service, 25));
   }
 
   public ServiceFailedException(String service, String reason) {

@@ -66,7 +66,8 @@ final class ServiceLauncher {
         new ProcessBuilder(command)
             .directory(settings.dataDir(spec.name()).toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile(spec.name()).toFile()))
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(settings.logFile(spec.name()).toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(spec.environment(settings));
     // how PidFiles recognizes processes that are not JVMs (and so carry no -Dpipeline.* marker)
@@ -85,7 +86,10 @@ final class ServiceLauncher {
       if (Instant.now().isAfter(deadline)) {
         throw new ServiceFailedException(
             spec.name(),
-            "not ready after " + timeout.toSeconds() + " s (PID " + pid
+            "not ready after "
+                + timeout.toSeconds()
+                + " s (PID "
+                + pid
                 + " still runs; a slow machine? raise it with PIPELINE_START_TIMEOUT)",
             settings);
       }

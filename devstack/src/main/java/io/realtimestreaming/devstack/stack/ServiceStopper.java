@@ -40,12 +40,17 @@ final class ServiceStopper {
       }
     }
     pids.remove(service);
-    return Optional.of(String.format("%s: stopped PID %d in %.1f s%s", service, pid.get(),
-        Duration.between(begin, Instant.now()).toMillis() / 1000.0,
-        graceful ? "" : " (forced after " + timeout.toSeconds() + " s)"));
+    return Optional.of(
+        String.format(
+            "%s: stopped PID %d in %.1f s%s",
+            service,
+            pid.get(),
+            Duration.between(begin, Instant.now()).toMillis() / 1000.0,
+            graceful ? "" : " (forced after " + timeout.toSeconds() + " s)"));
   }
 
-  private static boolean awaitExit(ProcessHandle handle, Instant deadline) throws InterruptedException {
+  private static boolean awaitExit(ProcessHandle handle, Instant deadline)
+      throws InterruptedException {
     while (handle.isAlive()) {
       if (Instant.now().isAfter(deadline)) {
         return false;

@@ -35,8 +35,8 @@ public final class Stack {
   }
 
   /**
-   * Starts {@code names} (the infrastructure when empty) and what they depend on. Answers the failures: empty
-   * when every service is ready.
+   * Starts {@code names} (the infrastructure when empty) and what they depend on. Answers the
+   * failures: empty when every service is ready.
    */
   public List<String> up(List<String> names, Consumer<String> progress) {
     try (StackLock lock = StackLock.acquire(settings)) {
@@ -108,7 +108,8 @@ public final class Stack {
     List<ServiceState> states = new ArrayList<>();
     for (ServiceSpec spec : catalog.values()) {
       Long pid = pids.running(spec.name()).orElse(null);
-      String state = pid == null ? "stopped" : spec.isReady(settings) ? "ready" : "running, not ready";
+      String state =
+          pid == null ? "stopped" : spec.isReady(settings) ? "ready" : "running, not ready";
       long rss = pid == null ? 0 : Processes.residentBytes(pid);
       states.add(new ServiceState(spec.name(), spec.address(settings), pid, state, rss));
     }
@@ -149,7 +150,10 @@ public final class Stack {
     Set<String> wanted = new LinkedHashSet<>();
     List<String> roots =
         names.isEmpty()
-            ? catalog.values().stream().filter(ServiceSpec::infrastructure).map(ServiceSpec::name).toList()
+            ? catalog.values().stream()
+                .filter(ServiceSpec::infrastructure)
+                .map(ServiceSpec::name)
+                .toList()
             : names;
     roots.forEach(name -> addWithDependencies(name, wanted));
     return catalog.values().stream().filter(spec -> wanted.contains(spec.name())).toList();

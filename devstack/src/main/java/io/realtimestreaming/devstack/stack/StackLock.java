@@ -30,7 +30,8 @@ final class StackLock implements AutoCloseable {
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        System.out.println("another ./pipeline up/down is running on " + settings.home() + "; waiting for it");
+        System.out.println(
+            "another ./pipeline up/down is running on " + settings.home() + "; waiting for it");
         lock = channel.lock();
       }
       return new StackLock(channel, lock);

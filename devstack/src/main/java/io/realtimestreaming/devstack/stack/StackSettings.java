@@ -61,7 +61,8 @@ public record StackSettings(
           String value = env.get(variable(name, "PORT"));
           ports.put(name, value == null || value.isBlank() ? port : parsePort(name, value));
         });
-    DEFAULT_HEAPS.forEach((name, heap) -> heaps.put(name, env.getOrDefault(variable(name, "HEAP"), heap)));
+    DEFAULT_HEAPS.forEach(
+        (name, heap) -> heaps.put(name, env.getOrDefault(variable(name, "HEAP"), heap)));
     Path home = Path.of(env.getOrDefault("PIPELINE_HOME", repoRoot.resolve(".local").toString()));
     return new StackSettings(
         repoRoot,
@@ -83,7 +84,15 @@ public record StackSettings(
     portOverrides.forEach((name, port) -> p.put(known(name), port));
     heapOverrides.forEach((name, heap) -> h.put(known(name), heap));
     return new StackSettings(
-        repoRoot, home, host, p, h, postgresDatabase, postgresUser, postgresPassword, cassandraReplication,
+        repoRoot,
+        home,
+        host,
+        p,
+        h,
+        postgresDatabase,
+        postgresUser,
+        postgresPassword,
+        cassandraReplication,
         startTimeoutSeconds);
   }
 
@@ -144,20 +153,24 @@ public record StackSettings(
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("PIPELINE_START_TIMEOUT=" + value + " is not a number of seconds");
+      throw new IllegalArgumentException(
+          "PIPELINE_START_TIMEOUT=" + value + " is not a number of seconds");
     }
   }
 
   /** How long {@code up} waits for a service: PIPELINE_START_TIMEOUT when set, else its own. */
   public java.time.Duration startTimeout(ServiceSpec spec) {
-    return startTimeoutSeconds > 0 ? java.time.Duration.ofSeconds(startTimeoutSeconds) : spec.startTimeout();
+    return startTimeoutSeconds > 0
+        ? java.time.Duration.ofSeconds(startTimeoutSeconds)
+        : spec.startTimeout();
   }
 
   private static int parsePort(String service, String value) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(variable(service, "PORT") + "=" + value + " is not a port number");
+      throw new IllegalArgumentException(
+          variable(service, "PORT") + "=" + value + " is not a port number");
     }
   }
 }

@@ -26,16 +26,21 @@ final class StaleProcesses {
     Optional<Long> jvm = runningJvm(spec.name());
     if (jvm.isPresent()) {
       pids.write(spec.name(), jvm.get());
-      System.out.println(spec.name() + ": found running as PID " + jvm.get() + " without a pid file; adopted");
+      System.out.println(
+          spec.name() + ": found running as PID " + jvm.get() + " without a pid file; adopted");
       return jvm;
     }
     for (int port : spec.ports(settings)) {
       Optional<Processes.Owner> owner = Processes.listenerOf(port);
       if (owner.isEmpty()) {
         if (Processes.portAnswers(settings.host(), port)) {
-          throw new ServiceFailedException(spec.name(), "port " + port + " is in use by a process"
-              + " this user cannot see; free it or choose another port with "
-              + portVariable(spec));
+          throw new ServiceFailedException(
+              spec.name(),
+              "port "
+                  + port
+                  + " is in use by a process"
+                  + " this user cannot see; free it or choose another port with "
+                  + portVariable(spec));
         }
         continue;
       }
@@ -43,20 +48,31 @@ final class StaleProcesses {
       // checked before isOurs: the orphan inherited its JVM's PIPELINE_SERVICE, so it looks ours;
       // its JVM is gone (runningJvm found none)
       if (isLeftoverPostgres(o)) {
-        System.out.println(spec.name() + ": PostgreSQL PID " + o.pid() + " was left running by an"
-            + " earlier kill -9 of its devstack process; stopping it (fast shutdown)");
+        System.out.println(
+            spec.name()
+                + ": PostgreSQL PID "
+                + o.pid()
+                + " was left running by an"
+                + " earlier kill -9 of its devstack process; stopping it (fast shutdown)");
         stopPostgres(o.pid());
         continue;
       }
       if (pids.isOurs(o.pid(), spec.name())) {
         pids.write(spec.name(), o.pid());
-        System.out.println(spec.name() + ": found running as PID " + o.pid()
-            + " without a pid file; adopted");
+        System.out.println(
+            spec.name() + ": found running as PID " + o.pid() + " without a pid file; adopted");
         return Optional.of(o.pid());
       }
-      throw new ServiceFailedException(spec.name(), "port " + port + " is held by PID " + o.pid()
-          + " (" + abbreviate(o.commandLine()) + "); stop it, or choose another port with "
-          + portVariable(spec));
+      throw new ServiceFailedException(
+          spec.name(),
+          "port "
+              + port
+              + " is held by PID "
+              + o.pid()
+              + " ("
+              + abbreviate(o.commandLine())
+              + "); stop it, or choose another port with "
+              + portVariable(spec));
     }
     return Optional.empty();
   }
@@ -67,10 +83,11 @@ final class StaleProcesses {
     String home = "-Dpipeline.home=" + settings.home() + " ";
     return ProcessHandle.allProcesses()
         .map(ProcessHandle::pid)
-        .filter(pid -> {
-          String cmd = Processes.commandLine(pid);
-          return cmd.contains(marker) && cmd.contains(home);
-        })
+        .filter(
+            pid -> {
+              String cmd = Processes.commandLine(pid);
+              return cmd.contains(marker) && cmd.contains(home);
+            })
         .findFirst();
   }
 

@@ -13,12 +13,21 @@ class BenchmarkDocTests {
     String doc = BenchmarkDoc.publish(OTHER, "table one");
 
     assertThat(doc).startsWith(OTHER);
-    assertThat(doc).contains(BenchmarkDoc.HEADING + "\n\n" + BenchmarkDoc.BEGIN + "\ntable one\n" + BenchmarkDoc.END + "\n");
+    assertThat(doc)
+        .contains(
+            BenchmarkDoc.HEADING
+                + "\n\n"
+                + BenchmarkDoc.BEGIN
+                + "\ntable one\n"
+                + BenchmarkDoc.END
+                + "\n");
   }
 
   @Test
   void replacesOnlyTheBlockBetweenTheMarkers() {
-    String first = BenchmarkDoc.publish(OTHER, "table one") + "\n### Where it falls short\n\nhand-written analysis\n";
+    String first =
+        BenchmarkDoc.publish(OTHER, "table one")
+            + "\n### Where it falls short\n\nhand-written analysis\n";
 
     String second = BenchmarkDoc.publish(first, "table two");
 
@@ -33,7 +42,8 @@ class BenchmarkDocTests {
 
     String published = BenchmarkDoc.publish(doc, "table");
 
-    assertThat(published.indexOf(BenchmarkDoc.BEGIN)).isGreaterThan(published.indexOf(BenchmarkDoc.HEADING));
+    assertThat(published.indexOf(BenchmarkDoc.BEGIN))
+        .isGreaterThan(published.indexOf(BenchmarkDoc.HEADING));
     assertThat(published).contains("intro by hand");
     assertThat(published.split(java.util.regex.Pattern.quote(BenchmarkDoc.HEADING), -1)).hasSize(2);
   }

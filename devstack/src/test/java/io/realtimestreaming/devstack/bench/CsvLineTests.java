@@ -8,7 +8,8 @@ class CsvLineTests {
 
   @Test
   void quotesAValueAndDoublesItsQuotes() {
-    assertThat(CsvLine.field(new StringBuilder(), "{\"a\": \"b, c\"}").toString()).isEqualTo("\"{\"\"a\"\": \"\"b, c\"\"}\"");
+    assertThat(CsvLine.field(new StringBuilder(), "{\"a\": \"b, c\"}").toString())
+        .isEqualTo("\"{\"\"a\"\": \"\"b, c\"\"}\"");
   }
 
   @Test

@@ -14,7 +14,9 @@ class JfrSummaryTests {
   @Test
   void foldsThreadNumbersSoAPoolAddsUp() {
     assertThat(JfrSummary.foldNumbers("ingestion-2")).isEqualTo("ingestion-#");
-    assertThat(JfrSummary.foldNumbers("Executor task launch worker for task 3.0 in stage 7.0 (TID 21)"))
+    assertThat(
+            JfrSummary.foldNumbers(
+                "Executor task launch worker for task 3.0 in stage 7.0 (TID 21)"))
         .isEqualTo("Executor task launch worker for task # in stage # (TID #)");
   }
 
@@ -40,7 +42,8 @@ class JfrSummaryTests {
     assertThat(Files.size(file)).isPositive();
     assertThat(hot.samples()).isPositive();
     assertThat(hot.threads()).extracting(HotMethods.Share::name).contains("burner-#");
-    assertThat(hot.ownCode()).extracting(HotMethods.Share::name)
+    assertThat(hot.ownCode())
+        .extracting(HotMethods.Share::name)
         .contains("io.realtimestreaming.devstack.bench.JfrSummaryTests.burn");
   }
 

@@ -10,7 +10,8 @@ class LatencySummaryTests {
 
   @Test
   void percentilesAreNearestRankOfTheSortedValues() {
-    long[] oneToHundred = LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray(); // descending on purpose
+    long[] oneToHundred =
+        LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray(); // descending on purpose
 
     LatencySummary summary = LatencySummary.of("phase", "commit", oneToHundred);
 

@@ -30,14 +30,17 @@ class ProducerPerformanceSummaryTests {
         "20000 records sent, 9411.764706 records/sec (4.49 MB/sec), 439.99 ms avg latency, 715.00 ms max latency,"
             + " 447 ms 50th, 653 ms 95th, 681 ms 99th, 715 ms 99.9th.";
 
-    assertThat(ProducerPerformanceSummary.parse(line)).hasValueSatisfying(s -> assertThat(s.p99Millis()).isEqualTo(681));
+    assertThat(ProducerPerformanceSummary.parse(line))
+        .hasValueSatisfying(s -> assertThat(s.p99Millis()).isEqualTo(681));
   }
 
   @Test
   void ignoresTheWindowedProgressLines() {
-    String progress = "883402 records sent, 176680.4 records/sec (84.25 MB/sec), 8.6 ms avg latency, 137.0 ms max latency.";
+    String progress =
+        "883402 records sent, 176680.4 records/sec (84.25 MB/sec), 8.6 ms avg latency, 137.0 ms max latency.";
 
     assertThat(ProducerPerformanceSummary.parse(progress)).isEmpty();
-    assertThat(ProducerPerformanceSummary.parse("log4j:WARN No appenders could be found")).isEmpty();
+    assertThat(ProducerPerformanceSummary.parse("log4j:WARN No appenders could be found"))
+        .isEmpty();
   }
 }

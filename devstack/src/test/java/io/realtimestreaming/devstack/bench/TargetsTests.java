@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class TargetsTests {
 
-  private static final Throughput PG_BATCH = new Throughput("raw PostgreSQL batched insert", 100_000, 2.0); // 50k/s
-  private static final Throughput CASSANDRA = new Throughput("raw Cassandra async insert", 100_000, 10.0); // 10k/s
+  private static final Throughput PG_BATCH =
+      new Throughput("raw PostgreSQL batched insert", 100_000, 2.0); // 50k/s
+  private static final Throughput CASSANDRA =
+      new Throughput("raw Cassandra async insert", 100_000, 10.0); // 10k/s
 
   @Test
   void streamMeetsItsTargetAtExactlyEightTenthsOfRawCassandra() {
@@ -16,17 +18,24 @@ class TargetsTests {
 
     List<TargetCheck> checks = Targets.evaluate(PG_BATCH, CASSANDRA, null, stream, null);
 
-    assertThat(checks).singleElement().satisfies(c -> {
-      assertThat(c.met()).isTrue();
-      assertThat(c.measured()).isEqualTo("0.80× raw Cassandra async insert (8,000 vs 10,000 rows/s)");
-    });
+    assertThat(checks)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.met()).isTrue();
+              assertThat(c.measured())
+                  .isEqualTo("0.80× raw Cassandra async insert (8,000 vs 10,000 rows/s)");
+            });
   }
 
   @Test
   void streamFallsShortBelowEightTenths() {
     Throughput stream = new Throughput("pipeline stream", 79_000, 10.0);
 
-    assertThat(Targets.evaluate(PG_BATCH, CASSANDRA, null, stream, null)).singleElement().extracting(TargetCheck::met).isEqualTo(false);
+    assertThat(Targets.evaluate(PG_BATCH, CASSANDRA, null, stream, null))
+        .singleElement()
+        .extracting(TargetCheck::met)
+        .isEqualTo(false);
   }
 
   @Test
@@ -42,8 +51,12 @@ class TargetsTests {
 
   @Test
   void p99OfTheOfferedLoadMustStayWithinOneSecond() {
-    LatencySummary fast = new LatencySummary("1,000 users/s offered", "PostgreSQL commit", 30_000, 300, 700, 1000, 1500);
-    LatencySummary slow = new LatencySummary("1,000 users/s offered", "PostgreSQL commit", 30_000, 300, 700, 1001, 1500);
+    LatencySummary fast =
+        new LatencySummary(
+            "1,000 users/s offered", "PostgreSQL commit", 30_000, 300, 700, 1000, 1500);
+    LatencySummary slow =
+        new LatencySummary(
+            "1,000 users/s offered", "PostgreSQL commit", 30_000, 300, 700, 1001, 1500);
 
     assertThat(Targets.evaluate(null, null, null, null, fast).get(0).met()).isTrue();
     assertThat(Targets.evaluate(null, null, null, null, slow).get(0))

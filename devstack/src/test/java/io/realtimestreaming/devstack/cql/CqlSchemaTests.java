@@ -19,7 +19,8 @@ class CqlSchemaTests {
     assertThat(statements.get(0))
         .startsWith("CREATE KEYSPACE IF NOT EXISTS spark_streams")
         .contains("'SimpleStrategy', 'replication_factor': 1");
-    assertThat(statements.get(1)).startsWith("CREATE TABLE IF NOT EXISTS spark_streams.created_users");
+    assertThat(statements.get(1))
+        .startsWith("CREATE TABLE IF NOT EXISTS spark_streams.created_users");
     assertThat(statements).noneMatch(s -> s.contains("--"));
   }
 
@@ -34,10 +35,23 @@ class CqlSchemaTests {
     String table = CqlSchema.statements(Files.readString(SCHEMA), "").get(1);
 
     for (String column :
-        List.of("id uuid PRIMARY KEY", "first_name text", "last_name text", "gender text", "address text",
-            "post_code text", "email text", "username text", "dob timestamp", "registered_date timestamp",
-            "phone text", "picture text", "nationality text", "ingestion_run_id uuid",
-            "ingested_at timestamp", "processed_at timestamp")) {
+        List.of(
+            "id uuid PRIMARY KEY",
+            "first_name text",
+            "last_name text",
+            "gender text",
+            "address text",
+            "post_code text",
+            "email text",
+            "username text",
+            "dob timestamp",
+            "registered_date timestamp",
+            "phone text",
+            "picture text",
+            "nationality text",
+            "ingestion_run_id uuid",
+            "ingested_at timestamp",
+            "processed_at timestamp")) {
       assertThat(table).contains(column);
     }
   }

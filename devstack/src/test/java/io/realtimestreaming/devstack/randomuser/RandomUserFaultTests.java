@@ -50,7 +50,8 @@ class RandomUserFaultTests {
   @Test
   void theFaultCanComeFromTheXFaultHeader() {
     HttpResponse<String> response =
-        http.send(http.request(http.server.baseUrl() + "?seed=header").header("X-Fault", "500").build());
+        http.send(
+            http.request(http.server.baseUrl() + "?seed=header").header("X-Fault", "500").build());
 
     assertThat(response.statusCode()).isEqualTo(500);
   }

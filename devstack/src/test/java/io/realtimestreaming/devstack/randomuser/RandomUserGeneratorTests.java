@@ -17,7 +17,8 @@ class RandomUserGeneratorTests {
   private final RandomUserGenerator generator = new RandomUserGenerator(RandomUserHttp.FIXED_CLOCK);
 
   private List<RandomUser> users(String rawQuery) {
-    return generator.users(RandomUserQuery.parse(QueryParameters.parse(rawQuery), () -> "unseeded"));
+    return generator.users(
+        RandomUserQuery.parse(QueryParameters.parse(rawQuery), () -> "unseeded"));
   }
 
   @Test
@@ -29,8 +30,11 @@ class RandomUserGeneratorTests {
   @Test
   void theSameSeedAndPageGiveTheSameUsers() {
     List<RandomUser> first = users("seed=same&page=3&results=50");
-    List<RandomUser> second = new RandomUserGenerator(RandomUserHttp.FIXED_CLOCK)
-        .users(RandomUserQuery.parse(QueryParameters.parse("seed=same&page=3&results=50"), () -> ""));
+    List<RandomUser> second =
+        new RandomUserGenerator(RandomUserHttp.FIXED_CLOCK)
+            .users(
+                RandomUserQuery.parse(
+                    QueryParameters.parse("seed=same&page=3&results=50"), () -> ""));
 
     assertThat(second).isEqualTo(first);
   }
@@ -87,7 +91,8 @@ class RandomUserGeneratorTests {
     LocalDate today = LocalDate.ofInstant(RandomUserHttp.FIXED_CLOCK.instant(), ZoneOffset.UTC);
     for (RandomUser user : users("seed=d&results=200")) {
       assertThat(user.dob().date()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
-      assertThat(user.registered().date()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+      assertThat(user.registered().date())
+          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
       LocalDate born = LocalDate.ofInstant(Instant.parse(user.dob().date()), ZoneOffset.UTC);
       assertThat(user.dob().age()).isEqualTo(Period.between(born, today).getYears());
     }
@@ -108,7 +113,8 @@ class RandomUserGeneratorTests {
       assertThat(user.email()).matches("[a-z-]+\\.[a-z-]+@example\\.com");
     }
     RandomUser german = users("seed=e&nat=de").get(0);
-    assertThat(german.email()).startsWith(german.name().first().toLowerCase(java.util.Locale.ROOT).replace(" ", ""));
+    assertThat(german.email())
+        .startsWith(german.name().first().toLowerCase(java.util.Locale.ROOT).replace(" ", ""));
   }
 
   private static List<String> uuids(List<RandomUser> users) {

@@ -18,7 +18,8 @@ import java.time.ZoneOffset;
 final class RandomUserHttp implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+  static final Clock FIXED_CLOCK =
+      Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
   final RandomUserServer server = RandomUserServer.start("127.0.0.1", 0, FIXED_CLOCK);
   private final HttpClient client =
@@ -52,7 +53,8 @@ final class RandomUserHttp implements AutoCloseable {
   JsonNode json(String pathAndQuery) {
     HttpResponse<String> response = get(pathAndQuery);
     if (response.statusCode() != 200) {
-      throw new AssertionError("expected 200, got " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "expected 200, got " + response.statusCode() + ": " + response.body());
     }
     return parse(response.body());
   }

@@ -61,9 +61,7 @@ class RandomUserServerTests {
   void onlyGetIsServed() {
     HttpResponse<String> response =
         http.send(
-            http.request(http.server.baseUrl())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+            http.request(http.server.baseUrl()).POST(HttpRequest.BodyPublishers.noBody()).build());
 
     assertThat(response.statusCode()).isEqualTo(405);
   }
@@ -99,7 +97,8 @@ class RandomUserServerTests {
     String seed = first.at("/info/seed").asText();
 
     assertThat(seed).matches("[0-9a-f]{16}");
-    assertThat(http.json("?results=3&seed=" + seed).path("results")).isEqualTo(first.path("results"));
+    assertThat(http.json("?results=3&seed=" + seed).path("results"))
+        .isEqualTo(first.path("results"));
   }
 
   @ParameterizedTest
@@ -135,8 +134,8 @@ class RandomUserServerTests {
 
     assertThat(fieldNames(included)).containsExactly("name", "login", "nat");
     assertThat(fieldNames(excluded))
-        .containsExactly("gender", "name", "location", "email", "dob", "registered", "phone",
-            "cell", "nat");
+        .containsExactly(
+            "gender", "name", "location", "email", "dob", "registered", "phone", "cell", "nat");
     assertThat(included.path("login")).isEqualTo(http.json("?seed=f").at("/results/0/login"));
   }
 
@@ -164,19 +163,20 @@ class RandomUserServerTests {
         sendBytes(http.server.baseUrl() + "?results=50&nat=ua,ir&seed=" + encoded);
     JsonNode body = RandomUserHttp.parse(new String(raw.body(), StandardCharsets.UTF_8));
 
-    assertThat(raw.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(raw.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     assertThat(body.at("/info/seed").asText()).isEqualTo(seed);
     for (JsonNode user : body.path("results")) {
       String last = user.at("/name/last").asText();
-      String script = user.path("nat").asText().equals("UA") ? "\\p{IsCyrillic}+.*" : "\\p{IsArabic}+.*";
+      String script =
+          user.path("nat").asText().equals("UA") ? "\\p{IsCyrillic}+.*" : "\\p{IsArabic}+.*";
       assertThat(last).matches(script);
     }
   }
 
   private static HttpResponse<byte[]> sendBytes(String url) {
     try {
-      return http.client()
-          .send(http.request(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.client().send(http.request(url).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (Exception e) {
       throw new AssertionError(e);
     }

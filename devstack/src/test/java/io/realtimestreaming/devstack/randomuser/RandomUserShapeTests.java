@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The JSON shape and types, against the API documentation's sample (docs-sample-v1.4.json). */
 class RandomUserShapeTests {
 
-  /** The sample's US postcode is a string; the API sends numbers for US (see the fixture README). */
+  /**
+   * The sample's US postcode is a string; the API sends numbers for US (see the fixture README).
+   */
   private static final String POSTCODE = "/location/postcode";
 
   private static RandomUserHttp http;
@@ -88,9 +90,14 @@ class RandomUserShapeTests {
           .isEqualTo(countries.get(user.path("nat").asText()));
     }
     List<String> nats = new ArrayList<>();
-    http.json("?seed=all&results=2000").path("results").forEach(u -> nats.add(u.path("nat").asText()));
-    assertThat(nats).containsAll(List.of("AU", "BR", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB",
-        "IE", "IN", "IR", "MX", "NL", "NO", "NZ", "RS", "TR", "UA", "US"));
+    http.json("?seed=all&results=2000")
+        .path("results")
+        .forEach(u -> nats.add(u.path("nat").asText()));
+    assertThat(nats)
+        .containsAll(
+            List.of(
+                "AU", "BR", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IR", "MX",
+                "NL", "NO", "NZ", "RS", "TR", "UA", "US"));
   }
 
   @Test
@@ -104,7 +111,9 @@ class RandomUserShapeTests {
   @Test
   void hashesAreThoseOfPasswordPlusSalt() throws Exception {
     JsonNode login = http.json("?seed=hash").at("/results/0/login");
-    byte[] salted = (login.path("password").asText() + login.path("salt").asText()).getBytes(StandardCharsets.UTF_8);
+    byte[] salted =
+        (login.path("password").asText() + login.path("salt").asText())
+            .getBytes(StandardCharsets.UTF_8);
 
     assertThat(login.path("sha256").asText())
         .isEqualTo(RandomText.hex(MessageDigest.getInstance("SHA-256").digest(salted)));

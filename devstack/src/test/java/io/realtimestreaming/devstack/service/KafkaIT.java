@@ -30,9 +30,13 @@ class KafkaIT {
 
   @Test
   void theBrokerHasThePipelineTopics(ServiceEndpoints endpoints) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
       Map<String, TopicDescription> topics =
-          admin.describeTopics(List.of("users_created", "users_created.dlq")).allTopicNames().get(30, TimeUnit.SECONDS);
+          admin
+              .describeTopics(List.of("users_created", "users_created.dlq"))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS);
 
       assertThat(topics.get("users_created").partitions()).hasSize(3);
       assertThat(topics).containsKey("users_created.dlq");
@@ -42,29 +46,42 @@ class KafkaIT {
   @Test
   void aProducedRecordIsConsumedWithItsKeyAndValue(ServiceEndpoints endpoints) throws Exception {
     String topic = "devstack_it_" + UUID.randomUUID();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
 
     RecordMetadata sent;
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoints.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true),
             new StringSerializer(),
             new StringSerializer())) {
-      sent = producer.send(new ProducerRecord<>(topic, "user-1", "{\"first_name\":\"Çetin\"}")).get(30, TimeUnit.SECONDS);
+      sent =
+          producer
+              .send(new ProducerRecord<>(topic, "user-1", "{\"first_name\":\"Çetin\"}"))
+              .get(30, TimeUnit.SECONDS);
     }
 
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "devstack-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoints.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "devstack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
             new StringDeserializer(),
             new StringDeserializer())) {
       consumer.subscribe(List.of(topic));

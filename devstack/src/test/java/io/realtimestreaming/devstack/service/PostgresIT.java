@@ -21,16 +21,19 @@ class PostgresIT {
     String table = "devstack_it_" + UUID.randomUUID().toString().replace("-", "");
     UUID id = UUID.randomUUID();
     try (Connection c =
-            DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.jdbcUsername(), endpoints.jdbcPassword());
+            DriverManager.getConnection(
+                endpoints.jdbcUrl(), endpoints.jdbcUsername(), endpoints.jdbcPassword());
         Statement st = c.createStatement()) {
       st.execute("create table " + table + " (id uuid primary key, name text, raw jsonb)");
-      try (PreparedStatement insert = c.prepareStatement("insert into " + table + " values (?, ?, ?::jsonb)")) {
+      try (PreparedStatement insert =
+          c.prepareStatement("insert into " + table + " values (?, ?, ?::jsonb)")) {
         insert.setObject(1, id);
         insert.setString(2, "Мирослава");
         insert.setString(3, "{\"nat\":\"UA\"}");
         assertThat(insert.executeUpdate()).isEqualTo(1);
       }
-      try (ResultSet rs = st.executeQuery("select id, name, raw->>'nat', version() from " + table)) {
+      try (ResultSet rs =
+          st.executeQuery("select id, name, raw->>'nat', version() from " + table)) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getObject(1)).isEqualTo(id);
         assertThat(rs.getString(2)).isEqualTo("Мирослава");

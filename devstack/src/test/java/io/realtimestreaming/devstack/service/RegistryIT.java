@@ -20,7 +20,8 @@ class RegistryIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(endpoints.schemaRegistryUrl() + "/config")).build(),
+                HttpRequest.newBuilder(URI.create(endpoints.schemaRegistryUrl() + "/config"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);

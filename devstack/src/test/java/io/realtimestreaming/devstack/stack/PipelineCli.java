@@ -25,9 +25,11 @@ final class PipelineCli {
 
   Result run(String... args) throws IOException, InterruptedException {
     if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: run this test with ./mvnw verify (after package)");
+      throw new IllegalStateException(
+          jar + " is missing: run this test with ./mvnw verify (after package)");
     }
-    List<String> command = new ArrayList<>(List.of("java", "-Dpipeline.root=" + repoRoot, "-jar", jar.toString()));
+    List<String> command =
+        new ArrayList<>(List.of("java", "-Dpipeline.root=" + repoRoot, "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);

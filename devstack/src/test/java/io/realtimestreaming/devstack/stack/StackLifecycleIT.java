@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CLI's process management, on a stack of its own (own home and ports, so the developer's
- * stack is untouched): recovery after {@code kill -9}, a clean {@code down}, port conflicts, the
+ * The CLI's process management, on a stack of its own (own home and ports, so the developer's stack
+ * is untouched): recovery after {@code kill -9}, a clean {@code down}, port conflicts, the
  * registry's schemas kept across a restart.
  */
 class StackLifecycleIT {
@@ -100,7 +100,8 @@ class StackLifecycleIT {
 
   @Test
   void aPortHeldByAnotherProcessFailsUpWithItsOwner() throws Exception {
-    try (ServerSocket squatter = new ServerSocket(zookeeperPort, 50, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket squatter =
+        new ServerSocket(zookeeperPort, 50, InetAddress.getByName("127.0.0.1"))) {
       PipelineCli.Result result = cli.run("up", "zookeeper");
 
       assertThat(result.exitCode()).isEqualTo(1);
@@ -125,10 +126,12 @@ class StackLifecycleIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(registryUrl() + "/subjects/" + subject + "/versions"))
+                HttpRequest.newBuilder(
+                        URI.create(registryUrl() + "/subjects/" + subject + "/versions"))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"schema\":\"" + avro.replace("\"", "\\\"") + "\"}"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"schema\":\"" + avro.replace("\"", "\\\"") + "\"}"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -138,7 +141,8 @@ class StackLifecycleIT {
   private String registry(String path) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(registryUrl() + path)).build(),
+            .send(
+                HttpRequest.newBuilder(URI.create(registryUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
@@ -167,6 +171,7 @@ class StackLifecycleIT {
   }
 
   private Connection connect() throws Exception {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/ingest", "ingest", "ingest");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + postgresPort + "/ingest", "ingest", "ingest");
   }
 }

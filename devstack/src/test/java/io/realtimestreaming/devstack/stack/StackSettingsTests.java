@@ -55,7 +55,8 @@ class StackSettingsTests {
 
   @Test
   void aPortThatIsNoNumberIsNamedInTheError() {
-    assertThatThrownBy(() -> StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_POSTGRES_PORT", "five")))
+    assertThatThrownBy(
+            () -> StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_POSTGRES_PORT", "five")))
         .hasMessageContaining("PIPELINE_POSTGRES_PORT=five");
   }
 
@@ -63,17 +64,24 @@ class StackSettingsTests {
   void anUnknownServiceListsTheKnownOnes() {
     StackSettings s = StackSettings.fromEnvironment(ROOT, Map.of());
 
-    assertThatThrownBy(() -> s.port("mysql")).hasMessageContaining("unknown service 'mysql'").hasMessageContaining("kafka");
+    assertThatThrownBy(() -> s.port("mysql"))
+        .hasMessageContaining("unknown service 'mysql'")
+        .hasMessageContaining("kafka");
   }
 
   @Test
   void startTimeoutFromTheEnvironmentReplacesEachServicesOwn() {
-    ServiceSpec cassandra = io.realtimestreaming.devstack.service.ServiceCatalog.all().stream()
-        .filter(spec -> spec.name().equals("cassandra")).findFirst().orElseThrow();
+    ServiceSpec cassandra =
+        io.realtimestreaming.devstack.service.ServiceCatalog.all().stream()
+            .filter(spec -> spec.name().equals("cassandra"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(StackSettings.fromEnvironment(ROOT, Map.of()).startTimeout(cassandra))
         .isEqualTo(cassandra.startTimeout());
-    assertThat(StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_START_TIMEOUT", "400")).startTimeout(cassandra))
+    assertThat(
+            StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_START_TIMEOUT", "400"))
+                .startTimeout(cassandra))
         .isEqualTo(java.time.Duration.ofSeconds(400));
   }
 }

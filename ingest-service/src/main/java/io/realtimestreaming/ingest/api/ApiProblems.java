@@ -92,7 +92,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
       String field =
           d.getPath().stream()
-              .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .map(
+                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
       return badRequest(List.of(new FieldProblem(field, "has the wrong type or format")));
@@ -105,9 +106,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
     String detail =
-        errors.stream()
-            .map(f -> f.field() + ": " + f.message())
-            .collect(Collectors.joining("; "));
+        errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Invalid request");
     problem.setProperty(

@@ -39,8 +39,7 @@ class IngestionController {
   @PostMapping
   ResponseEntity<RunView> start(@Valid @RequestBody IngestionRequest request) {
     IngestionRun run =
-        launcher.start(
-            request.count(), request.seedOrRandom(), request.normalizedNationalities());
+        launcher.start(request.count(), request.seedOrRandom(), request.normalizedNationalities());
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest()
             .path("/{id}")
@@ -62,8 +61,7 @@ class IngestionController {
 
   @GetMapping("/{id}/users")
   RunUsersView users(
-      @PathVariable UUID id,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
+      @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
     find(id);
     return new RunUsersView(id, limit, users.idsOfRun(id, limit));
   }

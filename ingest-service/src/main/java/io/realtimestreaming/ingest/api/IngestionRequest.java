@@ -28,8 +28,9 @@ record IngestionRequest(
                 @NotNull
                 @Pattern(
                     regexp = "(?i)AU|BR|CA|CH|DE|DK|ES|FI|FR|GB|IE|IN|IR|MX|NL|NO|NZ|RS|TR|UA|US",
-                    message = "must be a randomuser nationality: AU, BR, CA, CH, DE, DK, ES, FI,"
-                        + " FR, GB, IE, IN, IR, MX, NL, NO, NZ, RS, TR, UA, US")
+                    message =
+                        "must be a randomuser nationality: AU, BR, CA, CH, DE, DK, ES, FI,"
+                            + " FR, GB, IE, IN, IR, MX, NL, NO, NZ, RS, TR, UA, US")
                 String>
             nationalities) {
 

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction.
  *
  * <ul>
- *   <li>A send that fails rolls the transaction back: the rows return and the next pass sends
- *       them again.
+ *   <li>A send that fails rolls the transaction back: the rows return and the next pass sends them
+ *       again.
  *   <li>A crash between the acknowledgement and the commit does the same, so a record can reach
  *       Kafka twice (at-least-once); consumers dedupe by key (the user id). A clean stop never
  *       does: {@link #stop()} lets the batch in hand finish and claims no more.
@@ -71,7 +71,8 @@ final class OutboxRelay implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
-    thread = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("outbox-relay-"));
+    thread =
+        Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("outbox-relay-"));
     thread.scheduleWithFixedDelay(
         this::drain, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -96,7 +97,8 @@ final class OutboxRelay implements SmartLifecycle {
         // a full batch: more may be waiting
       }
     } catch (RuntimeException e) {
-      log.error("outbox relay pass failed, rows stay in the outbox for the next pass: {}", e.toString());
+      log.error(
+          "outbox relay pass failed, rows stay in the outbox for the next pass: {}", e.toString());
     }
   }
 
@@ -104,15 +106,17 @@ final class OutboxRelay implements SmartLifecycle {
   int relayBatch() {
     batchLock.lock();
     try {
-      Integer sent = transaction.execute(status -> {
-        List<OutboxRow> events = store.claim(properties.batchPages());
-        if (events.isEmpty()) {
-          return 0;
-        }
-        awaitAcks(events);
-        store.countPublished(events);
-        return events.size();
-      });
+      Integer sent =
+          transaction.execute(
+              status -> {
+                List<OutboxRow> events = store.claim(properties.batchPages());
+                if (events.isEmpty()) {
+                  return 0;
+                }
+                awaitAcks(events);
+                store.countPublished(events);
+                return events.size();
+              });
       int count = sent == null ? 0 : sent;
       if (count > 0) {
         published.increment(count);
@@ -135,12 +139,23 @@ final class OutboxRelay implements SmartLifecycle {
           .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(
-          "Kafka did not acknowledge a batch of " + sends.size() + " events to "
-              + properties.topic() + ": " + e.getCause(), e.getCause());
+          "Kafka did not acknowledge a batch of "
+              + sends.size()
+              + " events to "
+              + properties.topic()
+              + ": "
+              + e.getCause(),
+          e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException(
-          "Kafka acknowledged no batch of " + sends.size() + " events to " + properties.topic()
-              + " within " + ACK_TIMEOUT + "; is the broker at spring.kafka.bootstrap-servers up?", e);
+          "Kafka acknowledged no batch of "
+              + sends.size()
+              + " events to "
+              + properties.topic()
+              + " within "
+              + ACK_TIMEOUT
+              + "; is the broker at spring.kafka.bootstrap-servers up?",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for Kafka acknowledgements", e);

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
  * user, as in Debezium's outbox: the relay neither reads {@code users} back nor encodes, it only
  * ships bytes, and a later update of the user cannot change an event already written.
  *
- * <p>A row per page rather than per event: a page's events are appended with one insert and
- * claimed with one delete. The guarantee is the same, since a page's users and its events commit
- * together and the relay publishes a claimed row whole or not at all.
+ * <p>A row per page rather than per event: a page's events are appended with one insert and claimed
+ * with one delete. The guarantee is the same, since a page's users and its events commit together
+ * and the relay publishes a claimed row whole or not at all.
  */
 @Repository
 public class OutboxStore {
@@ -93,13 +93,13 @@ public class OutboxStore {
   /** Events waiting to be published. */
   long backlog() {
     Long count =
-        jdbc.queryForObject("select coalesce(sum(cardinality(user_ids)), 0) from outbox", Long.class);
+        jdbc.queryForObject(
+            "select coalesce(sum(cardinality(user_ids)), 0) from outbox", Long.class);
     return count == null ? 0 : count;
   }
 
   /** Events per run, for the runs' counters. */
   static Map<UUID, Long> perRun(List<OutboxRow> events) {
-    return events.stream()
-        .collect(Collectors.groupingBy(OutboxRow::runId, Collectors.counting()));
+    return events.stream().collect(Collectors.groupingBy(OutboxRow::runId, Collectors.counting()));
   }
 }

@@ -16,8 +16,8 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Fetches randomuser pages: one request per page, retried on 429, 5xx and timeouts with
- * exponential backoff and jitter, and paced by the service-wide rate budget.
+ * Fetches randomuser pages: one request per page, retried on 429, 5xx and timeouts with exponential
+ * backoff and jitter, and paced by the service-wide rate budget.
  *
  * <p>The body is read as bytes and parsed by common-model's {@link RandomUserPage} (Jackson 2,
  * which its mapper works with; Boot 4's own converters are Jackson 3).
@@ -60,7 +60,9 @@ public final class RandomUserClient {
   public RandomUserPage fetch(PageQuery query) {
     if (!rateBudget.acquirePermission(query.results())) {
       throw UpstreamException.permanent(
-          "no randomuser rate budget for " + query.results() + " users within "
+          "no randomuser rate budget for "
+              + query.results()
+              + " users within "
               + rateBudget.getRateLimiterConfig().getTimeoutDuration()
               + "; raise ingest.randomuser.rate-budget.* or run fewer users at once",
           null);
@@ -83,8 +85,12 @@ public final class RandomUserClient {
                     }
                     return uri.build();
                   })
-              .exchange((request, response) -> check(query, response.getStatusCode().value(),
-                  read(response.getBody(), response.getHeaders().getContentLength())));
+              .exchange(
+                  (request, response) ->
+                      check(
+                          query,
+                          response.getStatusCode().value(),
+                          read(response.getBody(), response.getHeaders().getContentLength())));
     } catch (ResourceAccessException e) {
       throw UpstreamException.retryable(
           "randomuser page " + query.page() + " did not answer: " + e.getMessage(), e);
@@ -102,8 +108,8 @@ public final class RandomUserClient {
   }
 
   /**
-   * The whole body, read straight into one array of the announced length when there is one: a
-   * page is megabytes, which {@code readAllBytes} gathers in 8 KB chunks and then copies whole.
+   * The whole body, read straight into one array of the announced length when there is one: a page
+   * is megabytes, which {@code readAllBytes} gathers in 8 KB chunks and then copies whole.
    */
   static byte[] read(InputStream in, long contentLength) throws IOException {
     if (contentLength < 0 || contentLength > Integer.MAX_VALUE - 8) {

@@ -22,7 +22,10 @@ class RandomUserConfig {
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(properties.readTimeout());
     RestClient rest =
-        RestClient.builder().baseUrl(properties.baseUrl().toString()).requestFactory(requests).build();
+        RestClient.builder()
+            .baseUrl(properties.baseUrl().toString())
+            .requestFactory(requests)
+            .build();
     return new RandomUserClient(rest, retry(properties.retry()), rateLimiter(properties), meters);
   }
 

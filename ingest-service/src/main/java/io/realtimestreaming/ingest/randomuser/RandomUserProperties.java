@@ -30,19 +30,27 @@ public record RandomUserProperties(
   public RandomUserProperties {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
-          "ingest.randomuser.page-size=" + pageSize + " must be 1.." + MAX_PAGE_SIZE
-              + " (randomuser answers at most " + MAX_PAGE_SIZE + " results a request)");
+          "ingest.randomuser.page-size="
+              + pageSize
+              + " must be 1.."
+              + MAX_PAGE_SIZE
+              + " (randomuser answers at most "
+              + MAX_PAGE_SIZE
+              + " results a request)");
     }
     if (rateBudget.users() < pageSize) {
       throw new IllegalArgumentException(
-          "ingest.randomuser.rate-budget.users=" + rateBudget.users()
-              + " is below page-size=" + pageSize + ": no page could ever be fetched");
+          "ingest.randomuser.rate-budget.users="
+              + rateBudget.users()
+              + " is below page-size="
+              + pageSize
+              + ": no page could ever be fetched");
     }
   }
 
   /**
-   * Exponential backoff with jitter: attempt n waits about {@code initialBackoff * multiplier^(n-1)}
-   * (capped at {@code maxBackoff}), randomized by ±{@code jitter}.
+   * Exponential backoff with jitter: attempt n waits about {@code initialBackoff *
+   * multiplier^(n-1)} (capped at {@code maxBackoff}), randomized by ±{@code jitter}.
    *
    * @param maxAttempts attempts per page, the first included
    */

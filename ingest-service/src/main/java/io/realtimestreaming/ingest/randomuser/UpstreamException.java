@@ -1,8 +1,8 @@
 package io.realtimestreaming.ingest.randomuser;
 
 /**
- * randomuser did not give a usable page. {@link #retryable()} answers whether asking again may
- * help (429, 5xx, timeouts, connection errors) or not (a 4xx, a body that is not JSON).
+ * randomuser did not give a usable page. {@link #retryable()} answers whether asking again may help
+ * (429, 5xx, timeouts, connection errors) or not (a 4xx, a body that is not JSON).
  */
 public final class UpstreamException extends RuntimeException {
 

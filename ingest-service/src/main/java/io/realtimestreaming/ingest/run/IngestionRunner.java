@@ -30,16 +30,16 @@ import org.springframework.stereotype.Component;
 /**
  * Executes a run on an ingestion thread: page by page, fetch from randomuser, map each record
  * (rejecting malformed ones one by one) and encode its event, store the page with {@link
- * PageWriter}. A page with fewer results than asked ends the run early: randomuser has no more.
- * Any failure that is not one record's (retries exhausted, malformed JSON, the database) ends the
- * run FAILED with its text.
+ * PageWriter}. A page with fewer results than asked ends the run early: randomuser has no more. Any
+ * failure that is not one record's (retries exhausted, malformed JSON, the database) ends the run
+ * FAILED with its text.
  *
  * <p>Fetching and mapping page n+1 overlaps the storing of page n: while the ingestion thread
  * stores a page, the next one (one at most) is fetched and mapped on the prefetch pool. Pages are
  * still stored one by one, in order, each in its own transaction, and the next page is asked for
- * only once the current one is known to be full and not the last. A failed fetch fails the run
- * when its page's turn comes, after the pages before it are stored, as before. A run that ends
- * early (a failure, or the service stopping) cancels its pending fetch.
+ * only once the current one is known to be full and not the last. A failed fetch fails the run when
+ * its page's turn comes, after the pages before it are stored, as before. A run that ends early (a
+ * failure, or the service stopping) cancels its pending fetch.
  */
 @Component
 class IngestionRunner {
@@ -84,7 +84,10 @@ class IngestionRunner {
     MDC.put("runId", run.id().toString());
     Future<FetchedPage> next = null;
     try {
-      log.info("run started: {} users, seed {}, nationalities {}", run.count(), run.seed(),
+      log.info(
+          "run started: {} users, seed {}, nationalities {}",
+          run.count(),
+          run.seed(),
           run.nationalities());
       RunPaging paging = new RunPaging(run.count(), upstream.pageSize());
       int total = 0;
@@ -101,16 +104,26 @@ class IngestionRunner {
         log.info(
             "page {} stored: {} fetched, {} stored, {} duplicates, {} rejected"
                 + " (fetch {} ms, map {} ms, store {} ms, waited {} ms for the page)",
-            page, received, result.stored(), result.duplicates(), received - accepted.size(),
-            fetchedPage.fetchMillis(), fetchedPage.mapMillis(),
-            millis(storeStarted, System.nanoTime()), millis(waitStarted, storeStarted));
+            page,
+            received,
+            result.stored(),
+            result.duplicates(),
+            received - accepted.size(),
+            fetchedPage.fetchMillis(),
+            fetchedPage.mapMillis(),
+            millis(storeStarted, System.nanoTime()),
+            millis(waitStarted, storeStarted));
         fetched.increment(received);
         rejected.increment(received - accepted.size());
         stored.increment(accepted.size());
         total += received;
         if (fetchedPage.shortPage()) {
-          log.warn("page {} answered {} of {} users: randomuser has no more, run ends at {}",
-              page, received, fetchedPage.asked(), total);
+          log.warn(
+              "page {} answered {} of {} users: randomuser has no more, run ends at {}",
+              page,
+              received,
+              fetchedPage.asked(),
+              total);
         }
         if (Thread.currentThread().isInterrupted()) {
           throw new IllegalStateException("the service stopped after page " + page);
@@ -153,13 +166,18 @@ class IngestionRunner {
     int received = Math.min(answer.results().size(), asked);
     boolean last = received < asked || page == paging.pages();
     List<FetchedUser> accepted = accept(run.id(), page, answer.results().subList(0, received));
-    return new FetchedPage(asked, received, accepted, last, millis(started, fetchedAt),
+    return new FetchedPage(
+        asked,
+        received,
+        accepted,
+        last,
+        millis(started, fetchedAt),
         millis(fetchedAt, System.nanoTime()));
   }
 
   /**
-   * The page fetched and mapped, or the failure that stopped it (thrown as it was, so the run
-   * fails with its text, as if it had been fetched on this thread).
+   * The page fetched and mapped, or the failure that stopped it (thrown as it was, so the run fails
+   * with its text, as if it had been fetched on this thread).
    */
   private static FetchedPage await(Future<FetchedPage> next, int page) {
     try {
@@ -190,8 +208,13 @@ class IngestionRunner {
         users.add(mapper.toUser(result, runId, now));
         raws.add(result.json());
       } catch (MalformedUserException e) {
-        log.warn("rejected record: run {} page {} index {} reason {}: {}", runId, page, index,
-            e.reason().code(), e.getMessage());
+        log.warn(
+            "rejected record: run {} page {} index {} reason {}: {}",
+            runId,
+            page,
+            index,
+            e.reason().code(),
+            e.getMessage());
       }
     }
     List<byte[]> events = codec.encodeAll(users);
@@ -205,7 +228,8 @@ class IngestionRunner {
   private void fail(UUID runId, RuntimeException e) {
     // a stopping service interrupts the run; clear the flag so the FAILED status can be written
     boolean interrupted = Thread.interrupted();
-    String error = interrupted ? "the service stopped during the run: " + e.getMessage() : e.getMessage();
+    String error =
+        interrupted ? "the service stopped during the run: " + e.getMessage() : e.getMessage();
     log.error("run failed: {}", error, e);
     try {
       runs.finish(runId, RunStatus.FAILED, error, clock.instant());
@@ -225,7 +249,11 @@ class IngestionRunner {
    * @param last whether the run ends with this page (the last one, or a short one)
    */
   private record FetchedPage(
-      int asked, int received, List<FetchedUser> accepted, boolean last, long fetchMillis,
+      int asked,
+      int received,
+      List<FetchedUser> accepted,
+      boolean last,
+      long fetchMillis,
       long mapMillis) {
 
     boolean shortPage() {

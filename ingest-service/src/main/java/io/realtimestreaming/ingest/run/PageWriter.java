@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores one page of a run in one transaction: the users (upserted), their events (one outbox
- * row), and the run's counters; on the run's last page also its SUCCEEDED status. Either all of it
+ * Stores one page of a run in one transaction: the users (upserted), their events (one outbox row),
+ * and the run's counters; on the run's last page also its SUCCEEDED status. Either all of it
  * commits or none: a user is never stored without its event, nor an event sent for a user not
  * stored.
  */

@@ -39,7 +39,9 @@ public class RunLauncher {
     } catch (RejectedExecutionException e) {
       runs.deleteById(run.getId());
       throw new RunCapacityExceededException(
-          properties.concurrency() + " runs are executing and " + properties.queueCapacity()
+          properties.concurrency()
+              + " runs are executing and "
+              + properties.queueCapacity()
               + " waiting; try again when one has finished (ingest.runs.* sets the limits)",
           e);
     }

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
  * queue-capacity}; a full queue refuses the run, which the API answers with 503.
  *
  * <p>A plain {@code ThreadPoolExecutor} rather than Spring's task executor, whose lifecycle stop
- * waits for the running tasks and then drops the queued ones, leaving those runs RUNNING; a run
- * can take many minutes. On stop, once the web server has stopped taking requests, runs in
- * progress are interrupted and each ends FAILED after its current page, and runs still queued are
- * marked FAILED without starting. Either way the pages stored so far stay, each with its events.
+ * waits for the running tasks and then drops the queued ones, leaving those runs RUNNING; a run can
+ * take many minutes. On stop, once the web server has stopped taking requests, runs in progress are
+ * interrupted and each ends FAILED after its current page, and runs still queued are marked FAILED
+ * without starting. Either way the pages stored so far stay, each with its events.
  */
 @Component
 class RunPool implements SmartLifecycle {
@@ -34,7 +34,8 @@ class RunPool implements SmartLifecycle {
   private final ThreadPoolExecutor executor;
   private volatile boolean running;
 
-  RunPool(IngestionRunner runner, IngestionRunRepository runs, RunProperties properties, Clock clock) {
+  RunPool(
+      IngestionRunner runner, IngestionRunRepository runs, RunProperties properties, Clock clock) {
     this.runner = runner;
     this.runs = runs;
     this.clock = clock;
@@ -66,14 +67,19 @@ class RunPool implements SmartLifecycle {
     running = false;
     for (Runnable task : executor.shutdownNow()) { // interrupts the runs in progress
       RunRequest run = ((QueuedRun) task).request();
-      runs.finish(run.id(), RunStatus.FAILED, "the service stopped before the run started",
+      runs.finish(
+          run.id(),
+          RunStatus.FAILED,
+          "the service stopped before the run started",
           clock.instant());
       log.warn("run {} was still queued when the service stopped: marked FAILED", run.id());
     }
     try {
       if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        log.warn("runs still executing {} s after the stop was asked; they stay RUNNING until this"
-            + " instance starts again", STOP_TIMEOUT_SECONDS);
+        log.warn(
+            "runs still executing {} s after the stop was asked; they stay RUNNING until this"
+                + " instance starts again",
+            STOP_TIMEOUT_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency runs executing at once
  * @param queueCapacity runs accepted and waiting; beyond it a new run is refused with 503
  * @param instanceId names this service instance as the owner of the runs it executes, so that it
- *     fails the ones it left RUNNING when it starts again ({@link UnfinishedRuns}); it must stay the
- *     same across restarts and differ between instances that share a database. Default: the host
- *     name (docker-compose.yml sets one)
+ *     fails the ones it left RUNNING when it starts again ({@link UnfinishedRuns}); it must stay
+ *     the same across restarts and differ between instances that share a database. Default: the
+ *     host name (docker-compose.yml sets one)
  */
 @ConfigurationProperties("ingest.runs")
 public record RunProperties(

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fails the runs this instance left RUNNING in an earlier life: its process was killed (a stop
- * fails its runs itself, see {@link RunPool}), or a run it interrupted at a stop had not ended
- * when the stop gave up waiting. Their pages stored so far stay, with their events: each page
- * committed whole.
+ * fails its runs itself, see {@link RunPool}), or a run it interrupted at a stop had not ended when
+ * the stop gave up waiting. Their pages stored so far stay, with their events: each page committed
+ * whole.
  *
  * <p>Only runs of this instance ({@code ingest.runs.instance-id}) that started before this life
  * began: another instance's runs may be executing, and this life's runs are its own.
@@ -41,11 +41,17 @@ class UnfinishedRuns {
   void failLeftRunning() {
     List<UUID> left = runs.findRunningOf(instanceId, lifeStarted);
     String error =
-        "the service instance " + instanceId + " stopped before the run ended (found when it"
-            + " started again at " + lifeStarted + ")";
+        "the service instance "
+            + instanceId
+            + " stopped before the run ended (found when it"
+            + " started again at "
+            + lifeStarted
+            + ")";
     for (UUID run : left) {
       if (runs.finish(run, RunStatus.FAILED, error, clock.instant()) == 1) {
-        log.warn("run {} was left RUNNING by an earlier life of instance {}: marked FAILED", run,
+        log.warn(
+            "run {} was left RUNNING by an earlier life of instance {}: marked FAILED",
+            run,
             instanceId);
       }
     }

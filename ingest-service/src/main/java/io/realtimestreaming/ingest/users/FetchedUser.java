@@ -3,8 +3,8 @@ package io.realtimestreaming.ingest.users;
 import io.realtimestreaming.model.User;
 
 /**
- * A user mapped from randomuser, ready to store: the columns, the record as received, and the
- * event to publish.
+ * A user mapped from randomuser, ready to store: the columns, the record as received, and the event
+ * to publish.
  *
  * @param rawJson the randomuser result object, its UTF-8 bytes as received (stored as {@code
  *     users.raw})

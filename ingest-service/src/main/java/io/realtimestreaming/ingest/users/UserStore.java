@@ -134,9 +134,18 @@ public class UserStore {
       if (!user.ingestionRunId().equals(first.ingestionRunId())
           || !user.ingestedAt().equals(first.ingestedAt())) {
         throw new IllegalArgumentException(
-            "a page's users share one run and ingestion instant, but user " + user.id() + " has run "
-                + user.ingestionRunId() + " at " + user.ingestedAt() + " and user " + first.id()
-                + " run " + first.ingestionRunId() + " at " + first.ingestedAt());
+            "a page's users share one run and ingestion instant, but user "
+                + user.id()
+                + " has run "
+                + user.ingestionRunId()
+                + " at "
+                + user.ingestedAt()
+                + " and user "
+                + first.id()
+                + " run "
+                + first.ingestionRunId()
+                + " at "
+                + first.ingestedAt());
       }
     }
     return first;
@@ -172,10 +181,10 @@ public class UserStore {
    * ({@code varchar[]}, each element its UTF-8 bytes, nulls included), {@code long[]} and {@code
    * byte[][]}; an {@code Array} from {@code createArrayOf} goes as one quoted and escaped literal
    * that PostgreSQL parses back, which with the raw JSON records (all quotes) was 22 % of the
-   * service's CPU. So: UUIDs as text cast by {@code ::uuid[]}; timestamps as microseconds since
-   * the epoch (exact, no text, no time zone), turned back into {@code timestamptz} by the SQL; the
-   * raw record as the UTF-8 bytes it arrived in, which {@code convert_from} checks and {@code
-   * ::jsonb} parses. UserStoreIT checks every column arrives as given.
+   * service's CPU. So: UUIDs as text cast by {@code ::uuid[]}; timestamps as microseconds since the
+   * epoch (exact, no text, no time zone), turned back into {@code timestamptz} by the SQL; the raw
+   * record as the UTF-8 bytes it arrived in, which {@code convert_from} checks and {@code ::jsonb}
+   * parses. UserStoreIT checks every column arrives as given.
    */
   private static String[] text(List<FetchedUser> rows, Function<FetchedUser, String> column) {
     String[] values = new String[rows.size()];

@@ -52,9 +52,10 @@ class IngestionControllerTests {
     IngestionRun run = TestRuns.running(500, "abc");
     given(launcher.start(500, "abc", List.of("us", "gb"))).willReturn(run);
 
-    mvc.perform(withKey(post("/api/v1/ingestions"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"count\":500,\"seed\":\"abc\",\"nationalities\":[\"US\",\"gb\"]}"))
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\":500,\"seed\":\"abc\",\"nationalities\":[\"US\",\"gb\"]}"))
         .andExpect(status().isAccepted())
         .andExpect(header().string("Location", "http://localhost/api/v1/ingestions/" + run.getId()))
         .andExpect(jsonPath("$.status").value("RUNNING"))
@@ -65,9 +66,10 @@ class IngestionControllerTests {
   void generatesASeedWhenNoneIsGiven() throws Exception {
     given(launcher.start(eq(10), anyString(), eq(List.of()))).willReturn(TestRuns.running(10, "x"));
 
-    mvc.perform(withKey(post("/api/v1/ingestions"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"count\":10}"))
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\":10}"))
         .andExpect(status().isAccepted());
 
     verify(launcher).start(eq(10), matches("[0-9a-f]{16}"), eq(List.of()));
@@ -98,9 +100,10 @@ class IngestionControllerTests {
 
   @Test
   void aBodyThatIsNotJsonIs400() throws Exception {
-    mvc.perform(withKey(post("/api/v1/ingestions"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("count=5"))
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("count=5"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(PROBLEM));
   }
@@ -166,9 +169,10 @@ class IngestionControllerTests {
     given(launcher.start(anyInt(), anyString(), any()))
         .willThrow(TestRuns.capacityExceeded("2 runs are executing"));
 
-    mvc.perform(withKey(post("/api/v1/ingestions"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"count\":5}"))
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\":5}"))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().exists("Retry-After"))
         .andExpect(content().contentType(PROBLEM));
@@ -181,9 +185,10 @@ class IngestionControllerTests {
   }
 
   private void expectBadRequest(String body, String field) throws Exception {
-    mvc.perform(withKey(post("/api/v1/ingestions"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body))
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(PROBLEM))
         .andExpect(jsonPath("$.errors[0].field").value(field))

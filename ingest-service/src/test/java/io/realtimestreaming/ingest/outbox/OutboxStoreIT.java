@@ -64,8 +64,7 @@ class OutboxStoreIT {
     List<OutboxRow> first = store.claim(1);
     assertThat(first).extracting(OutboxRow::userId).containsExactly(id(3), id(1), id(2));
     assertThat(first).extracting(OutboxRow::runId).containsOnly(RUN_A);
-    assertThat(first).extracting(OutboxRow::payload)
-        .containsExactly(event(3), event(1), event(2));
+    assertThat(first).extracting(OutboxRow::payload).containsExactly(event(3), event(1), event(2));
     assertThat(store.claim(5)).extracting(OutboxRow::userId).containsExactly(id(9));
     assertThat(store.claim(5)).isEmpty();
     assertThat(store.backlog()).isZero();
@@ -87,8 +86,7 @@ class OutboxStoreIT {
       one.getConnection().rollback(); // a relay that fails puts its row back
       two.getConnection().commit();
     }
-    assertThat(new OutboxStore(jdbc).claim(5)).extracting(OutboxRow::userId)
-        .containsExactly(id(1));
+    assertThat(new OutboxStore(jdbc).claim(5)).extracting(OutboxRow::userId).containsExactly(id(1));
   }
 
   @Test
@@ -108,7 +106,8 @@ class OutboxStoreIT {
     List<OutboxRow> events = new OutboxStore(jdbc).claim(10);
     assertThat(events).extracting(OutboxRow::userId).containsExactly(id(1), id(2), id(3), id(4));
     assertThat(events).extracting(OutboxRow::runId).containsExactly(RUN_A, RUN_A, RUN_B, RUN_A);
-    assertThat(events).extracting(OutboxRow::payload)
+    assertThat(events)
+        .extracting(OutboxRow::payload)
         .containsExactly(event(1), event(2), event(3), event(4));
   }
 
@@ -126,7 +125,8 @@ class OutboxStoreIT {
 
   private SingleConnectionDataSource transaction() throws SQLException {
     SingleConnectionDataSource dataSource =
-        new SingleConnectionDataSource(url, endpoints.jdbcUsername(), endpoints.jdbcPassword(), true);
+        new SingleConnectionDataSource(
+            url, endpoints.jdbcUsername(), endpoints.jdbcPassword(), true);
     Connection connection = dataSource.getConnection();
     connection.setAutoCommit(false);
     return dataSource;
@@ -143,7 +143,8 @@ class OutboxStoreIT {
   private static FetchedUser user(int n) {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     User user =
-        new User(id(n), "F", "L", null, null, null, "e@x", "u" + n, t, t, null, null, null, RUN_A, t);
+        new User(
+            id(n), "F", "L", null, null, null, "e@x", "u" + n, t, t, null, null, null, RUN_A, t);
     return new FetchedUser(user, new byte[] {'{', '}'}, event(n));
   }
 }

@@ -10,9 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.UUID;
 
 /**
- * randomuser 1.4 response bodies for a stubbed upstream: copies of the documentation sample's
- * user, each with an id derived from (seed, page, index), so the same page always has the same
- * users.
+ * randomuser 1.4 response bodies for a stubbed upstream: copies of the documentation sample's user,
+ * each with an id derived from (seed, page, index), so the same page always has the same users.
  */
 public final class RandomUserBodies {
 
@@ -49,12 +48,17 @@ public final class RandomUserBodies {
       login.put("username", "user" + page + "x" + i);
       results.add(user);
     }
-    body.putObject("info").put("seed", seed).put("results", count).put("page", page).put("version", "1.4");
+    body.putObject("info")
+        .put("seed", seed)
+        .put("results", count)
+        .put("page", page)
+        .put("version", "1.4");
     return body.toString();
   }
 
   private static JsonNode load() {
-    try (InputStream in = RandomUserBodies.class.getResourceAsStream("/randomuser/docs-sample-v1.4.json")) {
+    try (InputStream in =
+        RandomUserBodies.class.getResourceAsStream("/randomuser/docs-sample-v1.4.json")) {
       return JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -147,7 +147,8 @@ class RandomUserClientTests {
 
   @Test
   void asksForSeedPageResultsAndNationalities() {
-    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(RandomUserBodies.page("s", 2, 3))));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(okJson(RandomUserBodies.page("s", 2, 3))));
 
     client(properties(3, Duration.ofSeconds(2)))
         .fetch(new PageQuery("s", 2, 3, List.of("us", "gb")));
@@ -162,15 +163,21 @@ class RandomUserClientTests {
 
   @Test
   void refusesAPageOnceTheRateBudgetIsSpent() {
-    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
     RandomUserProperties budgetOfFive =
         new RandomUserProperties(
-            URI.create(upstream.baseUrl() + PATH), 3, Duration.ofSeconds(1), Duration.ofSeconds(2),
-            retryOf(1), new RandomUserProperties.RateBudget(5, Duration.ofHours(1), Duration.ZERO));
+            URI.create(upstream.baseUrl() + PATH),
+            3,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            retryOf(1),
+            new RandomUserProperties.RateBudget(5, Duration.ofHours(1), Duration.ZERO));
     RandomUserClient client = client(budgetOfFive);
 
     client.fetch(query(3));
-    UpstreamException e = catchThrowableOfType(UpstreamException.class, () -> client.fetch(query(3)));
+    UpstreamException e =
+        catchThrowableOfType(UpstreamException.class, () -> client.fetch(query(3)));
 
     assertThat(e.getMessage()).contains("no randomuser rate budget for 3 users");
     upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -191,11 +198,13 @@ class RandomUserClientTests {
         Duration.ofSeconds(1),
         readTimeout,
         retryOf(attempts),
-        new RandomUserProperties.RateBudget(1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(1)));
+        new RandomUserProperties.RateBudget(
+            1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(1)));
   }
 
   // short backoff so the tests stay fast; its shape is RandomUserConfigTests' business
   private static RandomUserProperties.Retry retryOf(int attempts) {
-    return new RandomUserProperties.Retry(attempts, Duration.ofMillis(20), 2.0, 0.5, Duration.ofMillis(100));
+    return new RandomUserProperties.Retry(
+        attempts, Duration.ofMillis(20), 2.0, 0.5, Duration.ofMillis(100));
   }
 }

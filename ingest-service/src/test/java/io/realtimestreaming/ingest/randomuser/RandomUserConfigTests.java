@@ -37,16 +37,21 @@ class RandomUserConfigTests {
   void retriesOnlyWhatMayHelp() {
     RetryConfig config = RandomUserConfig.retry(RETRY).getRetryConfig();
 
-    assertThat(config.getExceptionPredicate().test(UpstreamException.retryable("429", null))).isTrue();
-    assertThat(config.getExceptionPredicate().test(UpstreamException.permanent("bad json", null))).isFalse();
+    assertThat(config.getExceptionPredicate().test(UpstreamException.retryable("429", null)))
+        .isTrue();
+    assertThat(config.getExceptionPredicate().test(UpstreamException.permanent("bad json", null)))
+        .isFalse();
     assertThat(config.getExceptionPredicate().test(new IllegalStateException())).isFalse();
   }
 
   @Test
   void rateBudgetIsUsersPerPeriod() {
     RateLimiterConfig config =
-        RandomUserConfig.rateLimiter(properties(5000, new RandomUserProperties.RateBudget(
-                20_000, Duration.ofMinutes(5), Duration.ofMinutes(15))))
+        RandomUserConfig.rateLimiter(
+                properties(
+                    5000,
+                    new RandomUserProperties.RateBudget(
+                        20_000, Duration.ofMinutes(5), Duration.ofMinutes(15))))
             .getRateLimiterConfig();
 
     assertThat(config.getLimitForPeriod()).isEqualTo(20_000);
@@ -57,22 +62,35 @@ class RandomUserConfigTests {
   @Test
   void rejectsPagesRandomUserWouldNotServe() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> properties(5001, new RandomUserProperties.RateBudget(
-            20_000, Duration.ofMinutes(5), Duration.ofMinutes(15))))
+        .isThrownBy(
+            () ->
+                properties(
+                    5001,
+                    new RandomUserProperties.RateBudget(
+                        20_000, Duration.ofMinutes(5), Duration.ofMinutes(15))))
         .withMessageContaining("page-size=5001");
   }
 
   @Test
   void rejectsABudgetSmallerThanAPage() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> properties(5000, new RandomUserProperties.RateBudget(
-            1000, Duration.ofMinutes(5), Duration.ofMinutes(15))))
+        .isThrownBy(
+            () ->
+                properties(
+                    5000,
+                    new RandomUserProperties.RateBudget(
+                        1000, Duration.ofMinutes(5), Duration.ofMinutes(15))))
         .withMessageContaining("rate-budget.users=1000");
   }
 
-  private static RandomUserProperties properties(int pageSize, RandomUserProperties.RateBudget budget) {
+  private static RandomUserProperties properties(
+      int pageSize, RandomUserProperties.RateBudget budget) {
     return new RandomUserProperties(
-        URI.create("http://127.0.0.1:1/api/1.4/"), pageSize, Duration.ofSeconds(1),
-        Duration.ofSeconds(1), RETRY, budget);
+        URI.create("http://127.0.0.1:1/api/1.4/"),
+        pageSize,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        RETRY,
+        budget);
   }
 }

@@ -46,8 +46,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The runner with a stubbed randomuser client and page writer, pages of 5: pages are stored in
- * order with exact counts while the next one is fetched, and a failure or a stop still ends the
- * run as before.
+ * order with exact counts while the next one is fetched, and a failure or a stop still ends the run
+ * as before.
  */
 class IngestionRunnerTests {
 
@@ -145,7 +145,8 @@ class IngestionRunnerTests {
           .isEqualTo(JSON.readTree(body).path("results").get(i));
       ConfluentWireFormat.Framed event = ConfluentWireFormat.decode(user.event());
       assertThat(event.schemaId()).isEqualTo(SCHEMA_ID);
-      assertThat(UserAvro.fromAvroBinary(event.payload(), UserAvro.schema())).isEqualTo(user.user());
+      assertThat(UserAvro.fromAvroBinary(event.payload(), UserAvro.schema()))
+          .isEqualTo(user.user());
     }
   }
 
@@ -159,8 +160,10 @@ class IngestionRunnerTests {
 
     InOrder order = inOrder(pages, runs);
     order.verify(pages).write(eq(RUN), eq(5), argThat(users -> users.size() == 5), eq(false));
-    order.verify(runs)
-        .finish(eq(RUN), eq(RunStatus.FAILED), eq("randomuser page 2 is not valid JSON: eof"), any());
+    order
+        .verify(runs)
+        .finish(
+            eq(RUN), eq(RunStatus.FAILED), eq("randomuser page 2 is not valid JSON: eof"), any());
     order.verifyNoMoreInteractions();
   }
 
@@ -201,7 +204,8 @@ class IngestionRunnerTests {
     assertThat(runThread.isAlive()).isFalse();
     verify(pages).write(eq(RUN), eq(5), anyList(), eq(false));
     verify(runs, timeout(1000))
-        .finish(eq(RUN), eq(RunStatus.FAILED), startsWith("the service stopped during the run"), any());
+        .finish(
+            eq(RUN), eq(RunStatus.FAILED), startsWith("the service stopped during the run"), any());
     assertThat(fetchInterrupted.await(10, TimeUnit.SECONDS)).as("page 2 fetch cancelled").isTrue();
   }
 

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class UserStoreIT {
 
   private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+
   /** The events are the outbox's business; the users table does not read them. */
   private static final byte[] EVENT = {0};
 
@@ -63,46 +64,107 @@ class UserStoreIT {
     Instant registered = Instant.parse("2015-06-07T08:09:10Z");
     Instant ingested = Instant.parse("2026-01-01T00:00:00.000001Z");
     User tricky =
-        new User(a, "Zoë \"Z\" O'Brien", "Łukasz\\Müller", "female", "1 Rue d'Été, {x,y}",
-            "NULL", "z@x", "zoe,1", dob, registered, "(555) 0\t1", "https://p/1.jpg", "FR", RUN,
+        new User(
+            a,
+            "Zoë \"Z\" O'Brien",
+            "Łukasz\\Müller",
+            "female",
+            "1 Rue d'Été, {x,y}",
+            "NULL",
+            "z@x",
+            "zoe,1",
+            dob,
+            registered,
+            "(555) 0\t1",
+            "https://p/1.jpg",
+            "FR",
+            RUN,
             ingested);
     User sparse =
-        new User(b, "B", "L", null, null, null, "b@x", "b", dob, registered, null, null, null,
-            RUN, ingested);
-    User plain =
-        new User(c, "C", "L", "male", "a", "1", "c@x", "c", dob, registered, "1", "p", "US", RUN,
+        new User(
+            b,
+            "B",
+            "L",
+            null,
+            null,
+            null,
+            "b@x",
+            "b",
+            dob,
+            registered,
+            null,
+            null,
+            null,
+            RUN,
             ingested);
-    String trickyRaw = "{\"name\":{\"first\":\"Zoë \\\"Z\\\"\"},\"path\":\"a\\\\b\",\"n\":[1,null]}";
+    User plain =
+        new User(
+            c,
+            "C",
+            "L",
+            "male",
+            "a",
+            "1",
+            "c@x",
+            "c",
+            dob,
+            registered,
+            "1",
+            "p",
+            "US",
+            RUN,
+            ingested);
+    String trickyRaw =
+        "{\"name\":{\"first\":\"Zoë \\\"Z\\\"\"},\"path\":\"a\\\\b\",\"n\":[1,null]}";
 
     UserStore.Upserted first =
-        store.upsert(List.of(
-            new FetchedUser(tricky, utf8(trickyRaw), EVENT),
-            new FetchedUser(sparse, utf8("{}"), EVENT),
-            new FetchedUser(plain, utf8("{\"x\":\"\u00e9\u4e2d\"}"), EVENT)));
+        store.upsert(
+            List.of(
+                new FetchedUser(tricky, utf8(trickyRaw), EVENT),
+                new FetchedUser(sparse, utf8("{}"), EVENT),
+                new FetchedUser(plain, utf8("{\"x\":\"\u00e9\u4e2d\"}"), EVENT)));
 
     assertThat(first.result()).isEqualTo(new UpsertResult(3, 0));
     assertThat(read(a)).isEqualTo(columns(tricky));
     assertThat(read(b)).isEqualTo(columns(sparse));
     assertThat(read(c)).isEqualTo(columns(plain));
-    assertThat(jdbc.queryForObject("select raw = ?::jsonb from users where id = ?", Boolean.class,
-        trickyRaw, a)).isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "select raw = ?::jsonb from users where id = ?", Boolean.class, trickyRaw, a))
+        .isTrue();
     assertThat(jdbc.queryForObject("select raw ->> 'x' from users where id = ?", String.class, c))
         .isEqualTo("\u00e9\u4e2d");
 
     // b again, twice in one page, and a new user: 3 stored, b counted twice as a duplicate
     UUID d = UUID.fromString("00000000-0000-0000-0000-00000000000d");
     User plainD =
-        new User(d, "D", "L", "male", "a", "1", "d@x", "d", dob, registered, "1", "p", "US", RUN,
+        new User(
+            d,
+            "D",
+            "L",
+            "male",
+            "a",
+            "1",
+            "d@x",
+            "d",
+            dob,
+            registered,
+            "1",
+            "p",
+            "US",
+            RUN,
             ingested);
     UserStore.Upserted second =
-        store.upsert(List.of(
-            new FetchedUser(sparse, utf8("{}"), EVENT),
-            new FetchedUser(plainD, utf8("{}"), EVENT),
-            new FetchedUser(sparse, utf8("{\"again\":true}"), EVENT)));
+        store.upsert(
+            List.of(
+                new FetchedUser(sparse, utf8("{}"), EVENT),
+                new FetchedUser(plainD, utf8("{}"), EVENT),
+                new FetchedUser(sparse, utf8("{\"again\":true}"), EVENT)));
 
     assertThat(second.result()).isEqualTo(new UpsertResult(3, 2));
     assertThat(second.users()).extracting(u -> u.user().id()).containsExactly(b, d);
-    assertThat(jdbc.queryForObject("select raw ->> 'again' from users where id = ?", String.class, b))
+    assertThat(
+            jdbc.queryForObject("select raw ->> 'again' from users where id = ?", String.class, b))
         .isEqualTo("true");
     assertThat(jdbc.queryForObject("select count(*) from users", Long.class)).isEqualTo(4);
   }

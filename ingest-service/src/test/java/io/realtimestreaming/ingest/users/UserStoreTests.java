@@ -31,9 +31,11 @@ class UserStoreTests {
     UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
     List<FetchedUser> otherRun = List.of(user(a, "a", RUN, t), user(b, "b", UUID.randomUUID(), t));
-    List<FetchedUser> otherInstant = List.of(user(a, "a", RUN, t), user(b, "b", RUN, t.plusMillis(1)));
+    List<FetchedUser> otherInstant =
+        List.of(user(a, "a", RUN, t), user(b, "b", RUN, t.plusMillis(1)));
 
-    assertThat(UserStore.sharedRunAndInstant(List.of(user(a, "a"), user(b, "b"))).id()).isEqualTo(a);
+    assertThat(UserStore.sharedRunAndInstant(List.of(user(a, "a"), user(b, "b"))).id())
+        .isEqualTo(a);
     assertThatThrownBy(() -> UserStore.sharedRunAndInstant(otherRun))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user " + b);

@@ -6,8 +6,8 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Counts what the tasks of a batch did. Accumulators updated inside an action (here {@code
- * foreachPartition}) count each successful task once, even when Spark re-runs failed ones.
- * Batches run one at a time, so one set is reset and read per batch.
+ * foreachPartition}) count each successful task once, even when Spark re-runs failed ones. Batches
+ * run one at a time, so one set is reset and read per batch.
  */
 final class BatchCounters implements Serializable {
 

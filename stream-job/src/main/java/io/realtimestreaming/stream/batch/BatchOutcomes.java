@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Hands each batch's outcome from the sink (which runs the batch) to the progress log (which
- * Spark calls once the batch is committed), on the driver.
+ * Hands each batch's outcome from the sink (which runs the batch) to the progress log (which Spark
+ * calls once the batch is committed), on the driver.
  */
 public final class BatchOutcomes {
 

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs one line per micro-batch of one query run: batch id, input rows, rows/s, duration (and where
- * it went: writing, checkpointing, fetching offsets, planning), rows written, dead letters. Registered before the query starts; it adopts the first run of its query
- * name that starts, so that a restarted query in the same session gets a log of its own.
+ * it went: writing, checkpointing, fetching offsets, planning), rows written, dead letters.
+ * Registered before the query starts; it adopts the first run of its query name that starts, so
+ * that a restarted query in the same session gets a log of its own.
  */
 public final class BatchProgressLog extends StreamingQueryListener {
 

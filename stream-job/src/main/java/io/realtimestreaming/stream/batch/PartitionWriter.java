@@ -23,9 +23,9 @@ import org.apache.spark.sql.Row;
  * than in a Spark stage of their own: a stage would turn every decoded user into Spark's internal
  * row format and back, which cost more CPU than the decoding itself.
  *
- * <p>Users are written chunk by chunk while the partition is still being read, so that decoding
- * and Cassandra's work overlap instead of taking turns. Within a chunk only the latest record of
- * each user is written; chunks are written in offset order, and the session's increasing client
+ * <p>Users are written chunk by chunk while the partition is still being read, so that decoding and
+ * Cassandra's work overlap instead of taking turns. Within a chunk only the latest record of each
+ * user is written; chunks are written in offset order, and the session's increasing client
  * timestamps make a later chunk's write of a user win over an earlier one. So each user's row ends
  * with the values of its latest record in the batch. That holds for the batch as a whole because
  * the Kafka key is the user id: the producer puts every record of a user in one partition, which

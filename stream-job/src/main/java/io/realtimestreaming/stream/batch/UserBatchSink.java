@@ -9,9 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The job's {@code foreachBatch} sink: runs a {@link PartitionWriter} on every partition of the
- * micro-batch's Kafka records, in one pass (decode, dead letters, upserts, no shuffle). If any
- * task fails the batch throws, the checkpoint does not advance, and Spark runs the batch again:
- * upserts and dead letters are safe to repeat.
+ * micro-batch's Kafka records, in one pass (decode, dead letters, upserts, no shuffle). If any task
+ * fails the batch throws, the checkpoint does not advance, and Spark runs the batch again: upserts
+ * and dead letters are safe to repeat.
  */
 public final class UserBatchSink implements VoidFunction2<Dataset<Row>, Long> {
 

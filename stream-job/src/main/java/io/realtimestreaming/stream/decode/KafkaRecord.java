@@ -7,8 +7,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /**
- * One record of the Kafka source as the job reads it: where it sits, and its original key and
- * value (the value to decode; both to dead-letter untouched).
+ * One record of the Kafka source as the job reads it: where it sits, and its original key and value
+ * (the value to decode; both to dead-letter untouched).
  *
  * @param key null when the producer sent none
  */
@@ -21,7 +21,11 @@ public record KafkaRecord(SourcePosition at, byte[] key, byte[] value) {
    */
   public static Column[] columns() {
     return new Column[] {
-      col("key"), col("value"), col("topic"), col("partition"), col("offset"),
+      col("key"),
+      col("value"),
+      col("topic"),
+      col("partition"),
+      col("offset"),
       unix_millis(col("timestamp"))
     };
   }

@@ -15,9 +15,9 @@ import org.apache.avro.AvroRuntimeException;
  * from the registry by the id in the header, and Avro resolves it against the reader schema of
  * common-model, so records written with an older or newer compatible schema decode.
  *
- * <p>Poison records come back as {@link Decoded.Rejected}. A registry that cannot be reached
- * throws instead (see {@link WriterSchemas}): that is an outage, not a bad record, and the batch
- * must fail so that Spark retries it rather than dead-lettering good data.
+ * <p>Poison records come back as {@link Decoded.Rejected}. A registry that cannot be reached throws
+ * instead (see {@link WriterSchemas}): that is an outage, not a bad record, and the batch must fail
+ * so that Spark retries it rather than dead-lettering good data.
  *
  * <p>Not thread-safe: one decoder per Spark task.
  */
@@ -38,7 +38,8 @@ public final class UserRecordDecoder {
   /** A decoder for one task, sharing the executor's cache of writer schemas from the registry. */
   public static UserRecordDecoder forRegistry(String registryUrl) {
     return new UserRecordDecoder(
-        WriterSchemas.of(RegistryClients.forUrl(registryUrl)), new UserValidator(Clock.systemUTC()));
+        WriterSchemas.of(RegistryClients.forUrl(registryUrl)),
+        new UserValidator(Clock.systemUTC()));
   }
 
   public Decoded decode(byte[] value) {

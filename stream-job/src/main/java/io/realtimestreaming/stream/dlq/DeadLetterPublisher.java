@@ -31,7 +31,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
 
   public void publish(DeadLetter letter) {
     if (producer == null) {
-      producer = new KafkaProducer<>(config(), new ByteArraySerializer(), new ByteArraySerializer());
+      producer =
+          new KafkaProducer<>(config(), new ByteArraySerializer(), new ByteArraySerializer());
     }
     LOG.warn(
         "dead-lettering {} to {}: {} ({})",
@@ -62,8 +63,13 @@ public final class DeadLetterPublisher implements AutoCloseable {
     Exception error = failure.get();
     if (error != null) {
       throw new DeadLetterException(
-          "sending dead letters to " + target.topic() + " at " + target.bootstrapServers()
-              + " failed (" + error + "); the batch fails and Spark retries it. Is Kafka up, and"
+          "sending dead letters to "
+              + target.topic()
+              + " at "
+              + target.bootstrapServers()
+              + " failed ("
+              + error
+              + "); the batch fails and Spark retries it. Is Kafka up, and"
               + " does the topic exist?",
           error);
     }

@@ -15,79 +15,131 @@ import picocli.CommandLine.Option;
     name = "stream-job",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Kafka users_created -> Cassandra spark_streams.created_users (Spark Structured Streaming).")
+    description =
+        "Kafka users_created -> Cassandra spark_streams.created_users (Spark Structured Streaming).")
 public final class StreamOptions {
 
-  @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-      description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+      description =
+          "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS, default ${DEFAULT-VALUE})")
   String bootstrapServers;
 
-  @Option(names = "--topic", defaultValue = "${env:STREAM_TOPIC:-users_created}",
+  @Option(
+      names = "--topic",
+      defaultValue = "${env:STREAM_TOPIC:-users_created}",
       description = "topic to read (env STREAM_TOPIC, default ${DEFAULT-VALUE})")
   String topic;
 
-  @Option(names = "--registry-url", defaultValue = "${env:SCHEMA_REGISTRY_URL:-http://127.0.0.1:8081/apis/ccompat/v7}",
-      description = "Confluent-compatible schema registry (env SCHEMA_REGISTRY_URL, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--registry-url",
+      defaultValue = "${env:SCHEMA_REGISTRY_URL:-http://127.0.0.1:8081/apis/ccompat/v7}",
+      description =
+          "Confluent-compatible schema registry (env SCHEMA_REGISTRY_URL, default ${DEFAULT-VALUE})")
   String registryUrl;
 
-  @Option(names = "--dlq-topic", defaultValue = "${env:STREAM_DLQ_TOPIC:-users_created.dlq}",
-      description = "dead-letter topic for poison records (env STREAM_DLQ_TOPIC, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dlq-topic",
+      defaultValue = "${env:STREAM_DLQ_TOPIC:-users_created.dlq}",
+      description =
+          "dead-letter topic for poison records (env STREAM_DLQ_TOPIC, default ${DEFAULT-VALUE})")
   String dlqTopic;
 
-  @Option(names = "--cassandra-contact-points", defaultValue = "${env:CASSANDRA_CONTACT_POINTS:-127.0.0.1:9042}",
-      description = "host:port[,host:port...] (env CASSANDRA_CONTACT_POINTS, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cassandra-contact-points",
+      defaultValue = "${env:CASSANDRA_CONTACT_POINTS:-127.0.0.1:9042}",
+      description =
+          "host:port[,host:port...] (env CASSANDRA_CONTACT_POINTS, default ${DEFAULT-VALUE})")
   String contactPoints;
 
-  @Option(names = "--cassandra-local-dc", defaultValue = "${env:CASSANDRA_LOCAL_DC:-datacenter1}",
-      description = "the driver's local data center (env CASSANDRA_LOCAL_DC, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cassandra-local-dc",
+      defaultValue = "${env:CASSANDRA_LOCAL_DC:-datacenter1}",
+      description =
+          "the driver's local data center (env CASSANDRA_LOCAL_DC, default ${DEFAULT-VALUE})")
   String localDatacenter;
 
-  @Option(names = "--cassandra-keyspace", defaultValue = "${env:CASSANDRA_KEYSPACE:-spark_streams}",
+  @Option(
+      names = "--cassandra-keyspace",
+      defaultValue = "${env:CASSANDRA_KEYSPACE:-spark_streams}",
       description = "(env CASSANDRA_KEYSPACE, default ${DEFAULT-VALUE})")
   String keyspace;
 
-  @Option(names = "--cassandra-table", defaultValue = "${env:CASSANDRA_TABLE:-created_users}",
+  @Option(
+      names = "--cassandra-table",
+      defaultValue = "${env:CASSANDRA_TABLE:-created_users}",
       description = "(env CASSANDRA_TABLE, default ${DEFAULT-VALUE})")
   String table;
 
-  @Option(names = "--cassandra-consistency", defaultValue = "${env:CASSANDRA_CONSISTENCY:-LOCAL_QUORUM}",
+  @Option(
+      names = "--cassandra-consistency",
+      defaultValue = "${env:CASSANDRA_CONSISTENCY:-LOCAL_QUORUM}",
       description = "write consistency level (env CASSANDRA_CONSISTENCY, default ${DEFAULT-VALUE})")
   String consistency;
 
-  @Option(names = "--cassandra-max-in-flight", defaultValue = "${env:CASSANDRA_MAX_IN_FLIGHT:-512}",
-      description = "async writes one task keeps outstanding (env CASSANDRA_MAX_IN_FLIGHT, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cassandra-max-in-flight",
+      defaultValue = "${env:CASSANDRA_MAX_IN_FLIGHT:-512}",
+      description =
+          "async writes one task keeps outstanding (env CASSANDRA_MAX_IN_FLIGHT, default ${DEFAULT-VALUE})")
   int maxInFlight;
 
-  @Option(names = "--schema-file", defaultValue = "${env:CASSANDRA_SCHEMA_FILE}",
-      description = "CQL creating keyspace and table (env CASSANDRA_SCHEMA_FILE, default: the copy of cassandra/schema.cql in the jar)")
+  @Option(
+      names = "--schema-file",
+      defaultValue = "${env:CASSANDRA_SCHEMA_FILE}",
+      description =
+          "CQL creating keyspace and table (env CASSANDRA_SCHEMA_FILE, default: the copy of cassandra/schema.cql in the jar)")
   Path schemaFile;
 
-  @Option(names = "--create-schema", negatable = true, defaultValue = "${env:STREAM_CREATE_SCHEMA:-true}", fallbackValue = "true",
-      description = "create keyspace and table when missing (env STREAM_CREATE_SCHEMA, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--create-schema",
+      negatable = true,
+      defaultValue = "${env:STREAM_CREATE_SCHEMA:-true}",
+      fallbackValue = "true",
+      description =
+          "create keyspace and table when missing (env STREAM_CREATE_SCHEMA, default ${DEFAULT-VALUE})")
   boolean createSchema;
 
-  @Option(names = "--cassandra-replication", defaultValue = "${env:PIPELINE_CASSANDRA_REPLICATION:-}",
-      description = "replication map replacing schema.cql's, e.g. \"{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}\" (env PIPELINE_CASSANDRA_REPLICATION)")
+  @Option(
+      names = "--cassandra-replication",
+      defaultValue = "${env:PIPELINE_CASSANDRA_REPLICATION:-}",
+      description =
+          "replication map replacing schema.cql's, e.g. \"{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}\" (env PIPELINE_CASSANDRA_REPLICATION)")
   String replication;
 
-  @Option(names = "--checkpoint-dir", defaultValue = "${env:STREAM_CHECKPOINT_DIR:-.local/checkpoints/stream-job}",
-      description = "offsets and commits; a shared file system (HDFS, S3, NFS) on a cluster (env STREAM_CHECKPOINT_DIR, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--checkpoint-dir",
+      defaultValue = "${env:STREAM_CHECKPOINT_DIR:-.local/checkpoints/stream-job}",
+      description =
+          "offsets and commits; a shared file system (HDFS, S3, NFS) on a cluster (env STREAM_CHECKPOINT_DIR, default ${DEFAULT-VALUE})")
   String checkpointDir;
 
-  @Option(names = "--trigger-interval", defaultValue = "${env:STREAM_TRIGGER_INTERVAL:-500 milliseconds}",
+  @Option(
+      names = "--trigger-interval",
+      defaultValue = "${env:STREAM_TRIGGER_INTERVAL:-500 milliseconds}",
       description = "micro-batch interval (env STREAM_TRIGGER_INTERVAL, default ${DEFAULT-VALUE})")
   String triggerInterval;
 
-  @Option(names = "--max-offsets-per-trigger", defaultValue = "${env:STREAM_MAX_OFFSETS_PER_TRIGGER:-20000}",
-      description = "records per micro-batch at most (env STREAM_MAX_OFFSETS_PER_TRIGGER, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-offsets-per-trigger",
+      defaultValue = "${env:STREAM_MAX_OFFSETS_PER_TRIGGER:-20000}",
+      description =
+          "records per micro-batch at most (env STREAM_MAX_OFFSETS_PER_TRIGGER, default ${DEFAULT-VALUE})")
   long maxOffsetsPerTrigger;
 
-  @Option(names = "--starting-offsets", defaultValue = "${env:STREAM_STARTING_OFFSETS:-earliest}",
-      description = "earliest, latest or Spark's JSON; only for a fresh checkpoint (env STREAM_STARTING_OFFSETS, default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--starting-offsets",
+      defaultValue = "${env:STREAM_STARTING_OFFSETS:-earliest}",
+      description =
+          "earliest, latest or Spark's JSON; only for a fresh checkpoint (env STREAM_STARTING_OFFSETS, default ${DEFAULT-VALUE})")
   String startingOffsets;
 
-  @Option(names = "--master", defaultValue = "${env:SPARK_MASTER}",
-      description = "Spark master when not set by spark-submit (env SPARK_MASTER, default local[3])")
+  @Option(
+      names = "--master",
+      defaultValue = "${env:SPARK_MASTER}",
+      description =
+          "Spark master when not set by spark-submit (env SPARK_MASTER, default local[3])")
   String master;
 
   /**
@@ -110,20 +162,36 @@ public final class StreamOptions {
 
   /** True when {@code --help} or {@code --version} was asked for. */
   public static boolean asksForHelp(String... args) {
-    return Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
+    return Arrays.stream(args)
+        .anyMatch(
+            a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
   }
 
   StreamSettings toSettings() {
     CassandraTarget cassandra =
         new CassandraTarget(
-            Arrays.stream(contactPoints.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+            Arrays.stream(contactPoints.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList(),
             localDatacenter,
             keyspace,
             table,
             consistency,
             maxInFlight);
     return new StreamSettings(
-        bootstrapServers, topic, registryUrl, dlqTopic, cassandra, schemaFile, createSchema,
-        replication, checkpointDir, triggerInterval, maxOffsetsPerTrigger, startingOffsets, master);
+        bootstrapServers,
+        topic,
+        registryUrl,
+        dlqTopic,
+        cassandra,
+        schemaFile,
+        createSchema,
+        replication,
+        checkpointDir,
+        triggerInterval,
+        maxOffsetsPerTrigger,
+        startingOffsets,
+        master);
   }
 }

@@ -37,7 +37,8 @@ public record StreamSettings(
     require("starting offsets", startingOffsets);
     Trigger.ProcessingTime(triggerInterval); // throws IllegalArgumentException naming the value
     if (maxOffsetsPerTrigger < 1) {
-      throw new IllegalArgumentException("maxOffsetsPerTrigger must be positive, not " + maxOffsetsPerTrigger);
+      throw new IllegalArgumentException(
+          "maxOffsetsPerTrigger must be positive, not " + maxOffsetsPerTrigger);
     }
     if (topic.equals(dlqTopic)) {
       throw new IllegalArgumentException("the DLQ topic must differ from the topic read: " + topic);

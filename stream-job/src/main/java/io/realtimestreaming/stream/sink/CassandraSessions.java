@@ -32,7 +32,8 @@ public final class CassandraSessions {
   static {
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> SESSIONS.values().forEach(CqlSession::close), "cassandra-sessions-close"));
+            new Thread(
+                () -> SESSIONS.values().forEach(CqlSession::close), "cassandra-sessions-close"));
   }
 
   private CassandraSessions() {}
@@ -55,18 +56,23 @@ public final class CassandraSessions {
             .withClassLoader(CassandraSessions.class.getClassLoader())
             .withConfigLoader(
                 DriverConfigLoader.programmaticBuilder()
-                    .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
-                    .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
+                    .withDuration(
+                        DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
+                    .withDuration(
+                        DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
                     // longer than the server's write timeout (2 s), so that the server's timeout
                     // comes first and the retry policy sees it
                     .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(12))
-                    .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                    .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, WriteTimeoutRetryPolicy.class)
+                    .withDuration(
+                        DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
+                    .withClass(
+                        DefaultDriverOption.RETRY_POLICY_CLASS, WriteTimeoutRetryPolicy.class)
                     // the default, made explicit because the job relies on it: client timestamps
                     // that strictly increase across the session's threads, so that of two writes
                     // of one user the later issued wins (CassandraUserWriter)
                     .withClass(
-                        DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS, AtomicTimestampGenerator.class)
+                        DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
+                        AtomicTimestampGenerator.class)
                     // two tasks of one executor may each keep max-in-flight writes outstanding
                     .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
                     .build());
@@ -74,7 +80,8 @@ public final class CassandraSessions {
       int colon = contactPoint.lastIndexOf(':');
       builder.addContactPoint(
           new InetSocketAddress(
-              contactPoint.substring(0, colon), Integer.parseInt(contactPoint.substring(colon + 1))));
+              contactPoint.substring(0, colon),
+              Integer.parseInt(contactPoint.substring(colon + 1))));
     }
     return builder.build();
   }

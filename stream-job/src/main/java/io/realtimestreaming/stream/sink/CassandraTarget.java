@@ -27,7 +27,8 @@ public record CassandraTarget(
   public CassandraTarget {
     contactPoints = List.copyOf(contactPoints);
     if (contactPoints.isEmpty()) {
-      throw new IllegalArgumentException("at least one Cassandra contact point (host:port) is needed");
+      throw new IllegalArgumentException(
+          "at least one Cassandra contact point (host:port) is needed");
     }
     contactPoints.forEach(CassandraTarget::requireHostAndPort);
     requireIdentifier("keyspace", keyspace);
@@ -37,7 +38,9 @@ public record CassandraTarget(
       DefaultConsistencyLevel.valueOf(consistency);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Cassandra consistency '" + consistency + "' is not one of "
+          "Cassandra consistency '"
+              + consistency
+              + "' is not one of "
               + List.of(DefaultConsistencyLevel.values()));
     }
     if (maxInFlight < 1 || maxInFlight > 4096) {

@@ -43,8 +43,8 @@ public final class CassandraUserWriter {
   /**
    * Starts writing one user, waiting first if max-in-flight writes are outstanding.
    *
-   * @throws CassandraWriteException if an earlier write failed: the batch fails anyway, so the
-   *     task stops loading a cluster that is refusing writes
+   * @throws CassandraWriteException if an earlier write failed: the batch fails anyway, so the task
+   *     stops loading a cluster that is refusing writes
    */
   public void write(User user) {
     throwIfFailed();

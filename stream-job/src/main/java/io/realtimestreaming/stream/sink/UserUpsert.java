@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The prepared INSERT of one user row. An INSERT in Cassandra is an upsert, so writing a user
- * again (a retried batch, a replayed offset) leaves one row with the latest values: the statement
- * is idempotent, which lets the driver retry it.
+ * The prepared INSERT of one user row. An INSERT in Cassandra is an upsert, so writing a user again
+ * (a retried batch, a replayed offset) leaves one row with the latest values: the statement is
+ * idempotent, which lets the driver retry it.
  *
  * <p>Values are bound by index, encoded for each column's CQL type ({@link #CODECS}, checked
  * against the table when preparing), into one mutable builder: binding by value (the driver looks
@@ -35,10 +35,22 @@ final class UserUpsert {
   /** The codec of each column of {@link #COLUMNS}, in order: what the table must declare. */
   static final List<TypeCodec<?>> CODECS =
       List.of(
-          TypeCodecs.UUID, TypeCodecs.TEXT, TypeCodecs.TEXT, TypeCodecs.TEXT, TypeCodecs.TEXT,
-          TypeCodecs.TEXT, TypeCodecs.TEXT, TypeCodecs.TEXT, TypeCodecs.TIMESTAMP,
-          TypeCodecs.TIMESTAMP, TypeCodecs.TEXT, TypeCodecs.TEXT, TypeCodecs.TEXT, TypeCodecs.UUID,
-          TypeCodecs.TIMESTAMP, TypeCodecs.TIMESTAMP);
+          TypeCodecs.UUID,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TIMESTAMP,
+          TypeCodecs.TIMESTAMP,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.TEXT,
+          TypeCodecs.UUID,
+          TypeCodecs.TIMESTAMP,
+          TypeCodecs.TIMESTAMP);
 
   private final PreparedStatement prepared;
   private final ConsistencyLevel consistency;
@@ -51,8 +63,8 @@ final class UserUpsert {
   /**
    * Prepares the statement (the driver caches it per session, so this is cheap per task).
    *
-   * @throws IllegalStateException if a column of the table has another type than schema.cql's:
-   *     the codecs are chosen by the job, not looked up, so a mismatch must stop it here
+   * @throws IllegalStateException if a column of the table has another type than schema.cql's: the
+   *     codecs are chosen by the job, not looked up, so a mismatch must stop it here
    */
   static UserUpsert prepare(CqlSession session, CassandraTarget target) {
     PreparedStatement prepared = session.prepare(SimpleStatement.newInstance(cql(target)));
@@ -64,16 +76,23 @@ final class UserUpsert {
             String.format(
                 "column %s of %s is %s, the job writes %s: create the table from"
                     + " cassandra/schema.cql",
-                variables.get(i).getName().asCql(true), target.qualifiedTable(),
-                declared.asCql(false, true), CODECS.get(i).getCqlType().asCql(false, true)));
+                variables.get(i).getName().asCql(true),
+                target.qualifiedTable(),
+                declared.asCql(false, true),
+                CODECS.get(i).getCqlType().asCql(false, true)));
       }
     }
     return new UserUpsert(prepared, target.consistencyLevel());
   }
 
   static String cql(CassandraTarget target) {
-    return "INSERT INTO " + target.qualifiedTable() + " (" + COLUMNS + ") VALUES ("
-        + "?, ".repeat(15) + "?)";
+    return "INSERT INTO "
+        + target.qualifiedTable()
+        + " ("
+        + COLUMNS
+        + ") VALUES ("
+        + "?, ".repeat(15)
+        + "?)";
   }
 
   BoundStatement bind(User u, Instant processedAt) {

@@ -29,8 +29,6 @@ public final class WriteTimeoutRetryPolicy extends DefaultRetryPolicy {
       int blockFor,
       int received,
       int retryCount) {
-    return retryCount < MAX_WRITE_TIMEOUT_RETRIES
-        ? RetryVerdict.RETRY_SAME
-        : RetryVerdict.RETHROW;
+    return retryCount < MAX_WRITE_TIMEOUT_RETRIES ? RetryVerdict.RETRY_SAME : RetryVerdict.RETHROW;
   }
 }

@@ -86,7 +86,8 @@ class UserRecordDecoderTests {
   @Test
   void rejectsANullOrShortValue() {
     assertThat(reason(decoder.decode(null))).isEqualTo(RejectReason.NOT_CONFLUENT_FRAMED);
-    assertThat(reason(decoder.decode(new byte[] {0, 0}))).isEqualTo(RejectReason.NOT_CONFLUENT_FRAMED);
+    assertThat(reason(decoder.decode(new byte[] {0, 0})))
+        .isEqualTo(RejectReason.NOT_CONFLUENT_FRAMED);
   }
 
   @Test
@@ -123,7 +124,8 @@ class UserRecordDecoderTests {
         ConfluentWireFormat.encode(
             NEWER, EvolvedSchemas.write(other, EvolvedSchemas.withMiddleName(), "Ann"));
     byte[] payload = UserAvro.toAvroBinary(user);
-    byte[] truncated = ConfluentWireFormat.encode(CURRENT, Arrays.copyOf(payload, payload.length / 2));
+    byte[] truncated =
+        ConfluentWireFormat.encode(CURRENT, Arrays.copyOf(payload, payload.length / 2));
 
     assertThat(decoder.decode(current)).isEqualTo(new Decoded.Valid(user));
     assertThat(decoder.decode(newer)).isEqualTo(new Decoded.Valid(other));

@@ -23,8 +23,21 @@ class UserValidatorTests {
   @Test
   void namesTheFieldOfABlankName() {
     User blank =
-        new User(user.id(), " ", user.lastName(), null, null, null, user.email(), user.username(),
-            user.dob(), user.registeredDate(), null, null, null, user.ingestionRunId(),
+        new User(
+            user.id(),
+            " ",
+            user.lastName(),
+            null,
+            null,
+            null,
+            user.email(),
+            user.username(),
+            user.dob(),
+            user.registeredDate(),
+            null,
+            null,
+            null,
+            user.ingestionRunId(),
             user.ingestedAt());
 
     assertThat(validator.problem(blank)).hasValue("first_name is blank");
@@ -46,8 +59,21 @@ class UserValidatorTests {
   }
 
   private User withDob(Instant dob) {
-    return new User(user.id(), user.firstName(), user.lastName(), null, null, null, user.email(),
-        user.username(), dob, user.registeredDate().isAfter(dob) ? user.registeredDate() : dob,
-        null, null, null, user.ingestionRunId(), user.ingestedAt());
+    return new User(
+        user.id(),
+        user.firstName(),
+        user.lastName(),
+        null,
+        null,
+        null,
+        user.email(),
+        user.username(),
+        dob,
+        user.registeredDate().isAfter(dob) ? user.registeredDate() : dob,
+        null,
+        null,
+        null,
+        user.ingestionRunId(),
+        user.ingestedAt());
   }
 }

@@ -17,7 +17,8 @@ class DeadLetterTests {
     byte[] key = "k".getBytes(StandardCharsets.UTF_8);
     byte[] value = {1, 2, 3};
     DeadLetter letter =
-        new DeadLetter(new SourcePosition("users_created", 2, 77, 0), key, value, "undecodable", "bad");
+        new DeadLetter(
+            new SourcePosition("users_created", 2, 77, 0), key, value, "undecodable", "bad");
 
     ProducerRecord<byte[], byte[]> record = letter.toProducerRecord("users_created.dlq");
 
@@ -35,14 +36,16 @@ class DeadLetterTests {
   @Test
   void aRejectedRecordKeepsItsOriginalBytesPositionAndReason() {
     KafkaRecord record =
-        new KafkaRecord(new SourcePosition("users_created", 1, 5, 0), new byte[] {7}, new byte[] {9, 8});
+        new KafkaRecord(
+            new SourcePosition("users_created", 1, 5, 0), new byte[] {7}, new byte[] {9, 8});
 
     DeadLetter letter =
         DeadLetter.of(record, new Decoded.Rejected(RejectReason.UNKNOWN_SCHEMA_ID, "no id 99"));
 
     assertThat(letter)
         .isEqualTo(
-            new DeadLetter(record.at(), record.key(), record.value(), "unknown-schema-id", "no id 99"));
+            new DeadLetter(
+                record.at(), record.key(), record.value(), "unknown-schema-id", "no id 99"));
   }
 
   private static String header(ProducerRecord<byte[], byte[]> record, String name) {

@@ -13,10 +13,25 @@ class StreamOptionsTests {
   void flagsOverrideTheDefaults() {
     StreamSettings s =
         StreamOptions.parse(
-            "--topic", "t1", "--dlq-topic", "t1.dlq", "--cassandra-contact-points", "a:1, b:2",
-            "--cassandra-table", "users_it", "--cassandra-consistency", "one",
-            "--trigger-interval", "500 milliseconds", "--max-offsets-per-trigger", "50",
-            "--checkpoint-dir", "/tmp/cp", "--no-create-schema", "--master", "local[1]");
+            "--topic",
+            "t1",
+            "--dlq-topic",
+            "t1.dlq",
+            "--cassandra-contact-points",
+            "a:1, b:2",
+            "--cassandra-table",
+            "users_it",
+            "--cassandra-consistency",
+            "one",
+            "--trigger-interval",
+            "500 milliseconds",
+            "--max-offsets-per-trigger",
+            "50",
+            "--checkpoint-dir",
+            "/tmp/cp",
+            "--no-create-schema",
+            "--master",
+            "local[1]");
 
     assertThat(s.topic()).isEqualTo("t1");
     assertThat(s.deadLetters().topic()).isEqualTo("t1.dlq");

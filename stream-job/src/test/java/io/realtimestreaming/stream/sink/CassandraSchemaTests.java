@@ -15,9 +15,12 @@ class CassandraSchemaTests {
 
   @Test
   void theJarShipsTheRepositorysSchemaFile() throws IOException {
-    String shipped = new String(CassandraSchema.class.getResourceAsStream(CassandraSchema.RESOURCE).readAllBytes());
+    String shipped =
+        new String(
+            CassandraSchema.class.getResourceAsStream(CassandraSchema.RESOURCE).readAllBytes());
 
-    assertThat(shipped).isEqualTo(Files.readString(RepositoryRoot.find().resolve("cassandra/schema.cql")));
+    assertThat(shipped)
+        .isEqualTo(Files.readString(RepositoryRoot.find().resolve("cassandra/schema.cql")));
   }
 
   @Test

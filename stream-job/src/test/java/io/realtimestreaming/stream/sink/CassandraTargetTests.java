@@ -11,7 +11,8 @@ class CassandraTargetTests {
   @Test
   void normalizesTheConsistencyAndQualifiesTheTable() {
     CassandraTarget target =
-        new CassandraTarget(List.of("10.0.0.1:9042"), "dc1", "spark_streams", "created_users", "local_quorum", 512);
+        new CassandraTarget(
+            List.of("10.0.0.1:9042"), "dc1", "spark_streams", "created_users", "local_quorum", 512);
 
     assertThat(target.consistency()).isEqualTo("LOCAL_QUORUM");
     assertThat(target.qualifiedTable()).isEqualTo("spark_streams.created_users");
@@ -29,7 +30,8 @@ class CassandraTargetTests {
         .hasMessageContaining("in-flight");
   }
 
-  private static CassandraTarget target(List<String> points, String table, String cl, int inFlight) {
+  private static CassandraTarget target(
+      List<String> points, String table, String cl, int inFlight) {
     return new CassandraTarget(points, "dc1", "ks", table, cl, inFlight);
   }
 }

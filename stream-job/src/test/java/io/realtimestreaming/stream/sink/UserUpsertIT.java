@@ -27,7 +27,8 @@ class UserUpsertIT {
   @BeforeEach
   void session(ServiceEndpoints endpoints) {
     cql = StreamFixture.cqlSession(endpoints);
-    String table = "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String table =
+        "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     target =
         new CassandraTarget(
             List.of(endpoints.cassandraContactPoint()),
@@ -50,9 +51,21 @@ class UserUpsertIT {
     User full = TestUsers.user(1);
     User sparse =
         new User(
-            UUID.randomUUID(), "Ann", "Lee", null, null, null, "ann@example.com", "ann",
-            Instant.parse("1990-01-01T00:00:00Z"), Instant.parse("2015-01-01T00:00:00Z"), null,
-            null, null, TestUsers.RUN_ID, Instant.parse("2025-06-01T12:00:00Z"));
+            UUID.randomUUID(),
+            "Ann",
+            "Lee",
+            null,
+            null,
+            null,
+            "ann@example.com",
+            "ann",
+            Instant.parse("1990-01-01T00:00:00Z"),
+            Instant.parse("2015-01-01T00:00:00Z"),
+            null,
+            null,
+            null,
+            TestUsers.RUN_ID,
+            Instant.parse("2025-06-01T12:00:00Z"));
     Instant processedAt = Instant.parse("2026-01-01T00:00:00.123Z");
     UserUpsert upsert = UserUpsert.prepare(cql, target);
 
@@ -61,7 +74,8 @@ class UserUpsertIT {
 
     var rows = cql.execute("SELECT * FROM " + target.qualifiedTable()).all();
     assertThat(rows).extracting(StreamFixture::user).containsExactlyInAnyOrder(full, sparse);
-    assertThat(rows).allSatisfy(r -> assertThat(r.getInstant("processed_at")).isEqualTo(processedAt));
+    assertThat(rows)
+        .allSatisfy(r -> assertThat(r.getInstant("processed_at")).isEqualTo(processedAt));
   }
 
   @Test
@@ -69,7 +83,9 @@ class UserUpsertIT {
     CassandraSchema.apply(cql, target, null, "");
     cql.execute("DROP TABLE " + target.qualifiedTable());
     cql.execute(
-        "CREATE TABLE " + target.qualifiedTable() + " (id uuid PRIMARY KEY, first_name text,"
+        "CREATE TABLE "
+            + target.qualifiedTable()
+            + " (id uuid PRIMARY KEY, first_name text,"
             + " last_name text, gender text, address text, post_code int, email text,"
             + " username text, dob timestamp, registered_date timestamp, phone text, picture text,"
             + " nationality text, ingestion_run_id uuid, ingested_at timestamp,"
