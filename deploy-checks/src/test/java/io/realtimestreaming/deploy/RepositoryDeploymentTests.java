@@ -102,7 +102,7 @@ class RepositoryDeploymentTests {
     assertThat(Repository.builtDockerfiles())
         .containsOnlyKeys(
             "airflow/Dockerfile",
-            "devstack/Dockerfile",
+            "randomuser-local/Dockerfile",
             "ingest-service/Dockerfile",
             "stream-job/Dockerfile");
   }
@@ -161,9 +161,12 @@ class RepositoryDeploymentTests {
   void dockerfilesBuildTheJarsTheContractNames() {
     Map<String, String> jarByDockerfile =
         Map.of(
-            "ingest-service/Dockerfile", "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar",
-            "stream-job/Dockerfile", "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar",
-            "devstack/Dockerfile", "devstack/target/devstack-0.1.0-SNAPSHOT-all.jar");
+            "ingest-service/Dockerfile",
+            "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar",
+            "stream-job/Dockerfile",
+            "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar",
+            "randomuser-local/Dockerfile",
+            "randomuser-local/target/randomuser-local-0.1.0-SNAPSHOT-all.jar");
 
     jarByDockerfile.forEach(
         (dockerfile, jar) -> assertThat(Repository.read(dockerfile)).as(dockerfile).contains(jar));

@@ -68,7 +68,7 @@ final class ContainerServices implements TestServices {
         postgres.start();
       }
       case CASSANDRA -> startCassandra();
-      // The offline randomuser source is a plain JVM process: no image needed.
+      // The offline randomuser source runs in the test JVM: no image needed.
       case RANDOMUSER -> randomUser.ensureUp(Set.of(ServiceKind.RANDOMUSER));
     }
   }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The devstack processes ({@code ./pipeline up}) as test services. Services that already answer are
- * reused and left running; the ones this class starts are stopped again when the test run ends.
+ * reused and left running; the ones this class starts are stopped again when the test run ends. The
+ * offline randomuser source runs in the test JVM ({@link OfflineRandomUser}).
  */
 final class DevstackServices implements TestServices {
 
@@ -22,6 +23,7 @@ final class DevstackServices implements TestServices {
   private final Map<String, String> env;
   private final Path repoRoot;
   private final List<ServiceKind> started = new ArrayList<>();
+  private final OfflineRandomUser randomUser = new OfflineRandomUser();
 
   DevstackServices(Map<String, String> env) {
     this.env = env;
@@ -44,17 +46,21 @@ final class DevstackServices implements TestServices {
         HOST,
         port(ServiceKind.CASSANDRA),
         "datacenter1",
-        "http://" + HOST + ":" + port(ServiceKind.RANDOMUSER) + "/api/1.4/");
+        randomUser.baseUrl());
   }
 
   boolean allAnswer(Collection<ServiceKind> services) {
-    return services.stream().allMatch(this::answers);
+    return services.stream().filter(DevstackServices::isProcess).allMatch(this::answers);
   }
 
   /** Starts the services that don't answer yet, through the same CLI a developer uses. */
   @Override
   public synchronized void ensureUp(Collection<ServiceKind> services) {
-    List<ServiceKind> missing = services.stream().filter(s -> !answers(s)).toList();
+    if (services.contains(ServiceKind.RANDOMUSER)) {
+      randomUser.ensureUp();
+    }
+    List<ServiceKind> missing =
+        services.stream().filter(DevstackServices::isProcess).filter(s -> !answers(s)).toList();
     if (missing.isEmpty()) {
       return;
     }
@@ -66,6 +72,7 @@ final class DevstackServices implements TestServices {
 
   @Override
   public synchronized void close() {
+    randomUser.close();
     if (started.isEmpty()) {
       return;
     }
@@ -93,10 +100,14 @@ final class DevstackServices implements TestServices {
           case REGISTRY -> 8081;
           case POSTGRES -> 5432;
           case CASSANDRA -> 9042;
-          case RANDOMUSER -> 8099;
+          case RANDOMUSER -> throw new IllegalArgumentException("randomuser runs in-process");
         };
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+  }
+
+  private static boolean isProcess(ServiceKind service) {
+    return service != ServiceKind.RANDOMUSER;
   }
 
   private void run(List<String> command, int timeoutMinutes) {

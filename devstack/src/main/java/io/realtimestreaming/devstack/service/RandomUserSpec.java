@@ -1,13 +1,21 @@
 package io.realtimestreaming.devstack.service;
 
 import io.realtimestreaming.devstack.stack.JavaCommand;
+import io.realtimestreaming.devstack.stack.ModuleJar;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
-/** The offline randomuser-compatible source, for machines that cannot reach randomuser.me. */
+/**
+ * The offline randomuser-compatible source (module randomuser-local), for machines that cannot
+ * reach randomuser.me. Its jar is built first when missing or stale.
+ */
 final class RandomUserSpec implements ServiceSpec {
+
+  static final String JAR = "randomuser-local/target/randomuser-local-0.1.0-SNAPSHOT-all.jar";
 
   @Override
   public String name() {
@@ -20,15 +28,11 @@ final class RandomUserSpec implements ServiceSpec {
   }
 
   @Override
-  public List<String> prepare(StackSettings s, Runtimes runtimes) {
+  public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
+    Path jar = ModuleJar.runnableCopy(s, name(), "randomuser-local", JAR);
     return JavaCommand.forService(s, runtimes, name())
-        .classpath(runtimes.devstackJar())
         .main(
-            "io.realtimestreaming.devstack.randomuser.RandomUserServer",
-            "--host",
-            s.host(),
-            "--port",
-            Integer.toString(s.port(name())));
+            "-jar", jar.toString(), "--host", s.host(), "--port", Integer.toString(s.port(name())));
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class Runtimes {
     return dir;
   }
 
-  /** The devstack jar itself: postgres and the offline randomuser source run from it. */
+  /** The devstack jar itself: postgres runs from it. */
   public String devstackJar() {
     try {
       return Path.of(Runtimes.class.getProtectionDomain().getCodeSource().getLocation().toURI())

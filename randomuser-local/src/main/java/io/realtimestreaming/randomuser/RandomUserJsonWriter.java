@@ -1,0 +1,155 @@
+package io.realtimestreaming.randomuser;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.realtimestreaming.randomuser.RandomUser.Location;
+import io.realtimestreaming.randomuser.RandomUser.Login;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writes response bodies in randomuser 1.4's field order and JSON types, streaming through a {@link
+ * JsonGenerator} (a 5000-user page is ~7 MB; no tree is built).
+ */
+final class RandomUserJsonWriter {
+
+  /** What randomuser.me answers for every error. */
+  static final String API_ERROR =
+      "Uh oh, something has gone wrong. Please tweet us @randomapi about the issue. Thank you.";
+
+  private final JsonFactory factory = new JsonFactory();
+
+  /** Writes the page and closes {@code out}. */
+  void writePage(OutputStream out, RandomUserQuery query, List<RandomUser> users)
+      throws IOException {
+    try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      if (query.pretty()) {
+        json.useDefaultPrettyPrinter();
+      }
+      json.writeStartObject();
+      json.writeArrayFieldStart("results");
+      for (RandomUser user : users) {
+        writeUser(json, query, user);
+      }
+      json.writeEndArray();
+      if (!query.noinfo()) {
+        json.writeObjectFieldStart("info");
+        json.writeStringField("seed", query.seed());
+        json.writeNumberField("results", users.size());
+        json.writeNumberField("page", query.page());
+        json.writeStringField("version", "1.4");
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    }
+  }
+
+  /** Writes {@code {"error": message}} and closes {@code out}. */
+  void writeError(OutputStream out, String message) throws IOException {
+    try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      json.writeStringField("error", message);
+      json.writeEndObject();
+    }
+  }
+
+  private static void writeUser(JsonGenerator json, RandomUserQuery query, RandomUser user)
+      throws IOException {
+    json.writeStartObject();
+    for (UserField field : UserField.values()) {
+      if (query.includes(field)) {
+        writeField(json, field, user);
+      }
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeField(JsonGenerator json, UserField field, RandomUser user)
+      throws IOException {
+    switch (field) {
+      case GENDER -> json.writeStringField("gender", user.gender());
+      case NAME -> {
+        json.writeObjectFieldStart("name");
+        json.writeStringField("title", user.name().title());
+        json.writeStringField("first", user.name().first());
+        json.writeStringField("last", user.name().last());
+        json.writeEndObject();
+      }
+      case LOCATION -> writeLocation(json, user.location());
+      case EMAIL -> {
+        if (user.email() != null) {
+          json.writeStringField("email", user.email());
+        }
+      }
+      case LOGIN -> writeLogin(json, user.login());
+      case DOB -> writeDated(json, "dob", user.dob());
+      case REGISTERED -> writeDated(json, "registered", user.registered());
+      case PHONE -> json.writeStringField("phone", user.phone());
+      case CELL -> json.writeStringField("cell", user.cell());
+      case ID -> {
+        json.writeObjectFieldStart("id");
+        json.writeStringField("name", user.id().name());
+        json.writeStringField("value", user.id().value()); // null is written as JSON null
+        json.writeEndObject();
+      }
+      case PICTURE -> {
+        json.writeObjectFieldStart("picture");
+        json.writeStringField("large", user.picture().large());
+        json.writeStringField("medium", user.picture().medium());
+        json.writeStringField("thumbnail", user.picture().thumbnail());
+        json.writeEndObject();
+      }
+      case NAT -> json.writeStringField("nat", user.nat());
+    }
+  }
+
+  private static void writeLocation(JsonGenerator json, Location location) throws IOException {
+    json.writeObjectFieldStart("location");
+    json.writeObjectFieldStart("street");
+    json.writeNumberField("number", location.street().number());
+    json.writeStringField("name", location.street().name());
+    json.writeEndObject();
+    json.writeStringField("city", location.city());
+    json.writeStringField("state", location.state());
+    json.writeStringField("country", location.country());
+    json.writeFieldName("postcode");
+    if (location.postcode().numeric()) {
+      json.writeNumber(location.postcode().value());
+    } else {
+      json.writeString(location.postcode().value());
+    }
+    json.writeObjectFieldStart("coordinates");
+    json.writeStringField("latitude", location.coordinates().latitude());
+    json.writeStringField("longitude", location.coordinates().longitude());
+    json.writeEndObject();
+    json.writeObjectFieldStart("timezone");
+    json.writeStringField("offset", location.timezone().offset());
+    json.writeStringField("description", location.timezone().description());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeLogin(JsonGenerator json, Login login) throws IOException {
+    json.writeObjectFieldStart("login");
+    if (login.uuid() != null) {
+      json.writeStringField("uuid", login.uuid());
+    }
+    json.writeStringField("username", login.username());
+    json.writeStringField("password", login.password());
+    json.writeStringField("salt", login.salt());
+    json.writeStringField("md5", login.md5());
+    json.writeStringField("sha1", login.sha1());
+    json.writeStringField("sha256", login.sha256());
+    json.writeEndObject();
+  }
+
+  private static void writeDated(JsonGenerator json, String name, RandomUser.Dated dated)
+      throws IOException {
+    json.writeObjectFieldStart(name);
+    json.writeStringField("date", dated.date());
+    json.writeNumberField("age", dated.age());
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,179 @@
+package io.realtimestreaming.randomuser;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline randomuser-compatible source: {@code GET /api/1.4/} answers as randomuser.me's API
+ * version 1.4 does (same JSON shape and types), with deterministic users, over the JDK's {@link
+ * HttpServer}.
+ *
+ * <p>Usage: {@code RandomUserServer [--host H] [--port N]} (host 127.0.0.1; port {@code
+ * $RANDOMUSER_PORT}, else 8099). Example:
+ *
+ * <pre>
+ * java -cp devstack/target/devstack-*-all.jar io.realtimestreaming.randomuser.RandomUserServer --port 8099
+ * curl 'http://127.0.0.1:8099/api/1.4/?results=2&amp;seed=demo&amp;nat=gb,de'
+ * </pre>
+ *
+ * <p>From code and tests: {@code try (var server = RandomUserServer.start("127.0.0.1", 0))} (port
+ * 0: any free port), then {@link #baseUrl()}.
+ *
+ * <h2>Parameters (as randomuser.me)</h2>
+ *
+ * <ul>
+ *   <li>{@code results}: 1..5000; absent, invalid or out of range gives 1.
+ *   <li>{@code seed}: any text; absent gives a random 16-hex-digit seed, reported in {@code
+ *       info.seed}. Users depend on (seed, page, index in the page), see {@link UserSeeds}.
+ *   <li>{@code page}: 1-based, default 1.
+ *   <li>{@code nat}: comma-separated AU, BR, CA, CH, DE, DK, ES, FI, FR, GB, IE, IN, IR, MX, NL,
+ *       NO, NZ, RS, TR, UA, US in any case; unknown codes are ignored; none means all. Each user's
+ *       nationality is drawn from its seeded generator.
+ *   <li>{@code inc} / {@code exc}: gender, name, location, email, login, registered, dob, phone,
+ *       cell, id, picture, nat. {@code inc} applies first, then {@code exc} removes.
+ *   <li>{@code gender}: male or female, ignored when a seed is given (as the API does).
+ *   <li>{@code noinfo}: drop {@code info}. {@code format}: json (default) or pretty; csv, yaml, xml
+ *       and anything else answer 400 with {@code {"error": ...}} naming the format.
+ * </ul>
+ *
+ * Paths {@code /api}, {@code /api/}, {@code /api/1.4}, {@code /api/1.4/} are served; any other path
+ * (another API version included) answers 404 and any method but GET 405, both with the error JSON.
+ * Ages count to today on the server's clock; every other field is reproducible.
+ *
+ * <h2>Fault injection (for clients' tests)</h2>
+ *
+ * Query parameter {@code fault} or header {@code X-Fault} (the parameter wins):
+ *
+ * <ul>
+ *   <li>{@code 429}: HTTP 429 with {@code {"error": "Uh oh, something has gone wrong. ..."}}.
+ *   <li>{@code 500}: HTTP 500 with the same error JSON.
+ *   <li>{@code malformed}: HTTP 200 whose body is the first half of the normal page: invalid JSON.
+ *   <li>{@code slow}: waits {@code delayMs} (or header {@code X-Fault-Delay-Ms}; default 5000, at
+ *       most 600000) on the request thread, then answers normally.
+ *   <li>{@code bad-record}: the normal page with every fifth user broken (missing {@code
+ *       login.uuid}, non-UUID {@code login.uuid}, missing {@code email}, unparseable {@code
+ *       dob.date}, in turn); see {@link BadRecords}.
+ * </ul>
+ *
+ * {@code faultTimes=N} (or header {@code X-Fault-Times}) injects the fault only into the first N
+ * requests carrying it, counted per server instance and per (fault, seed): {@code
+ * ?seed=s&fault=429&faultTimes=1} answers 429 once, then users. An unknown fault, or a non-numeric
+ * {@code faultTimes}/{@code delayMs}, answers 400.
+ *
+ * <p>Each request is logged on one line (method, path and query, status, results, ms). Requests are
+ * served by {@value #THREADS} threads; a {@code slow} fault holds one of them.
+ */
+public final class RandomUserServer implements AutoCloseable {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8099;
+  static final int THREADS = 4;
+
+  private static final Logger log = LoggerFactory.getLogger(RandomUserServer.class);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final String host;
+
+  private RandomUserServer(HttpServer server, ExecutorService executor, String host) {
+    this.server = server;
+    this.executor = executor;
+    this.host = host;
+  }
+
+  public static void main(String[] args) {
+    String host = DEFAULT_HOST;
+    String portText = System.getenv().getOrDefault("RANDOMUSER_PORT", String.valueOf(DEFAULT_PORT));
+    for (int i = 0; i < args.length; i++) {
+      boolean hasValue = i + 1 < args.length;
+      if (args[i].equals("--host") && hasValue) {
+        host = args[++i];
+      } else if (args[i].equals("--port") && hasValue) {
+        portText = args[++i];
+      } else {
+        exitWithUsage("unexpected argument '" + args[i] + "'");
+      }
+    }
+    int port = 0;
+    try {
+      port = Integer.parseInt(portText.trim());
+    } catch (NumberFormatException e) {
+      exitWithUsage(
+          "the port must be a number, got '" + portText + "' (--port or RANDOMUSER_PORT)");
+    }
+    RandomUserGenerator generator = new RandomUserGenerator(Clock.systemUTC());
+    generator.warmUp(); // so that "listening" means every nationality is served at full speed
+    RandomUserServer server = start(host, port, generator);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "randomuser-shutdown"));
+  }
+
+  /** Starts a server on {@code port} (0: any free port), with ages counted on the system clock. */
+  public static RandomUserServer start(String host, int port) {
+    return start(host, port, Clock.systemUTC());
+  }
+
+  /** As {@link #start(String, int)}, counting {@code age} fields to today on {@code clock}. */
+  public static RandomUserServer start(String host, int port, Clock clock) {
+    return start(host, port, new RandomUserGenerator(clock));
+  }
+
+  private static RandomUserServer start(String host, int port, RandomUserGenerator generator) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on " + host + ":" + port + " (port in use? try --port or RANDOMUSER_PORT)",
+          e);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            task -> {
+              Thread thread = new Thread(task, "randomuser-http-" + threads.incrementAndGet());
+              thread.setDaemon(true); // a test that forgets close() must not hang the JVM
+              return thread;
+            });
+    server.createContext("/", new RandomUserHandler(generator));
+    server.setExecutor(executor);
+    server.start();
+    RandomUserServer started = new RandomUserServer(server, executor, host);
+    log.info("randomuser offline source listening on {}", started.baseUrl());
+    return started;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** For example {@code http://127.0.0.1:8099/api/1.4/}. */
+  public String baseUrl() {
+    String shownHost = host.contains(":") ? "[" + host + "]" : host; // IPv6 literal
+    return "http://" + shownHost + ":" + port() + "/api/1.4/";
+  }
+
+  /** Stops listening at once and interrupts requests in progress (a {@code slow} fault's wait). */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private static void exitWithUsage(String problem) {
+    System.err.println(problem);
+    System.err.println("usage: RandomUserServer [--host H] [--port N]");
+    System.err.println("  --host  address to listen on (default " + DEFAULT_HOST + ")");
+    System.err.println(
+        "  --port  port to listen on (default $RANDOMUSER_PORT, else " + DEFAULT_PORT + ")");
+    System.exit(1);
+  }
+}
