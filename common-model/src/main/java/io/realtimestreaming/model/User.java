@@ -18,12 +18,15 @@ import java.util.UUID;
  * after any round trip.
  *
  * <p>Serializable because Spark ships values between JVMs with Java serialization where no encoder
- * applies.
+ * applies. What a valid user is, beyond the non-null components, is {@link UserContract}'s to say.
  *
  * @param address {@code "<number> <street>, <city>, <state>, <country>"}
  * @param postCode a string: randomuser sends numbers for some nationalities, strings for others
  * @param picture the medium-sized portrait URL
  * @param nationality randomuser's {@code nat}, e.g. {@code "US"}
+ * @param version grows with every write of the user to PostgreSQL (microseconds since the epoch, at
+ *     least the previous version + 1): the Cassandra write timestamp, so that the newest version
+ *     wins whatever order writes arrive in; {@link #UNVERSIONED} until the user is stored
  */
 public record User(
     UUID id,
@@ -40,8 +43,12 @@ public record User(
     String picture,
     String nationality,
     UUID ingestionRunId,
-    Instant ingestedAt)
+    Instant ingestedAt,
+    long version)
     implements Serializable {
+
+  /** The version of a user not yet stored, and of events written before versions existed. */
+  public static final long UNVERSIONED = 0;
 
   public User {
     Objects.requireNonNull(id, "id is required");
@@ -56,5 +63,26 @@ public record User(
     Objects.requireNonNull(ingestionRunId, "ingestionRunId is required");
     ingestedAt =
         Objects.requireNonNull(ingestedAt, "ingestedAt is required").truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** This user as stored with {@code version}. */
+  public User withVersion(long version) {
+    return new User(
+        id,
+        firstName,
+        lastName,
+        gender,
+        address,
+        postCode,
+        email,
+        username,
+        dob,
+        registeredDate,
+        phone,
+        picture,
+        nationality,
+        ingestionRunId,
+        ingestedAt,
+        version);
   }
 }

@@ -30,7 +30,8 @@ class UserTests {
                     u.picture(),
                     u.nationality(),
                     u.ingestionRunId(),
-                    u.ingestedAt()))
+                    u.ingestedAt(),
+                    u.version()))
         .withMessage("email is required");
   }
 
@@ -55,7 +56,8 @@ class UserTests {
             u.picture(),
             u.nationality(),
             u.ingestionRunId(),
-            precise);
+            precise,
+            u.version());
 
     Instant millis = Instant.parse("1960-01-01T00:00:00.123Z");
     assertThat(user.dob()).isEqualTo(millis);

@@ -25,7 +25,8 @@ public final class Users {
         "https://randomuser.me/api/portraits/med/men/75.jpg",
         "US",
         UUID.fromString("00000000-0000-4000-8000-000000000001"),
-        Instant.parse("2025-01-02T03:04:05.678Z"));
+        Instant.parse("2025-01-02T03:04:05.678Z"),
+        1_735_787_045_678_000L);
   }
 
   /** Only the required fields, and a name in another script. */
@@ -45,6 +46,7 @@ public final class Users {
         null,
         null,
         UUID.fromString("00000000-0000-4000-8000-000000000002"),
-        Instant.parse("2025-01-02T03:04:05Z"));
+        Instant.parse("2025-01-02T03:04:05Z"),
+        1_735_787_045_678_000L);
   }
 }

@@ -49,7 +49,10 @@ public final class IngestApi {
     return parse(response.body());
   }
 
-  /** Waits until the run has ended and, if it succeeded, Kafka has every user it stored. */
+  /**
+   * Waits until the run has ended and, if it succeeded, every user it stored is published or
+   * parked.
+   */
   public JsonNode awaitPublished(JsonNode started, Duration timeout) {
     UUID id = UUID.fromString(started.path("id").asText());
     AtomicReference<JsonNode> last = new AtomicReference<>();
@@ -63,7 +66,8 @@ public final class IngestApi {
               String status = run.path("status").asText();
               return status.equals("FAILED")
                   || (status.equals("SUCCEEDED")
-                      && run.path("published").asInt() == run.path("stored").asInt());
+                      && run.path("published").asInt() + run.path("parked").asInt()
+                          == run.path("stored").asInt());
             });
     return last.get();
   }

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.wire.ConfluentWireFormat;
+import io.realtimestreaming.model.wire.EventHeaders;
 import io.realtimestreaming.model.wire.UserWireCodec;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,7 +74,7 @@ class IngestionFlowIT {
   }
 
   @Test
-  void aRunLandsInPostgresAndOnKafkaAndTheSameSeedAgainIsCountedAsDuplicates() {
+  void aRunLandsInPostgresAndOnKafkaAndTheSameSeedAgainWritesNewVersions() {
     IngestApi api = new IngestApi(port);
     String seed = "flow-" + UUID.randomUUID();
 
@@ -99,17 +103,25 @@ class IngestionFlowIT {
       assertThat(ConfluentWireFormat.decode(record.value()).schemaId()).isEqualTo(codec.schemaId());
       if (user.ingestionRunId().equals(firstRun)) {
         published.add(user.id());
+        assertThat(header(record, EventHeaders.RUN_ID)).isEqualTo(firstRun.toString());
+        assertThat(header(record, EventHeaders.USER_VERSION))
+            .isEqualTo(Long.toString(user.version()));
+        assertThat(user.version()).isEqualTo(versionOf(user.id()));
       }
     }
     assertThat(published).hasSize(2000).containsExactlyInAnyOrderElementsOf(stored);
     assertThat(registry.compatibility(TOPIC + "-value")).isEqualTo("BACKWARD");
 
     long rowsBefore = count("select count(*) from users");
+    Map<UUID, Long> versionsBefore = new HashMap<>();
+    stored.forEach(id -> versionsBefore.put(id, versionOf(id)));
     JsonNode again = api.awaitPublished(api.start(2000, seed), Duration.ofMinutes(2));
 
     UUID secondRun = UUID.fromString(again.path("id").asText());
     assertThat(again.path("stored").asInt()).isEqualTo(2000);
-    assertThat(again.path("duplicates").asInt()).isEqualTo(2000);
+    assertThat(again.path("duplicates").asInt()).as("no user repeats within the run").isZero();
+    UUID anyUser = stored.iterator().next();
+    assertThat(versionOf(anyUser)).isGreaterThan(versionsBefore.get(anyUser));
     assertThat(count("select count(*) from users")).isEqualTo(rowsBefore);
     assertThat(idsOfRun(secondRun)).isEqualTo(stored);
     assertThat(api.userIds(secondRun, 5000)).containsExactlyInAnyOrderElementsOf(stored);
@@ -131,6 +143,14 @@ class IngestionFlowIT {
 
     List<String> ids = api.recentIds();
     assertThat(ids.indexOf(newer.toString())).isLessThan(ids.indexOf(older.toString()));
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private long versionOf(UUID user) {
+    return jdbc.queryForObject("select version from users where id = ?", Long.class, user);
   }
 
   private Set<UUID> idsOfRun(UUID run) {

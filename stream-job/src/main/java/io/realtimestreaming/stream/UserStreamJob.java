@@ -180,6 +180,9 @@ public final class UserStreamJob {
             // wait for; with Kafka's default (500 ms) a fetch that reached the end of a partition
             // held each task, and so each micro-batch, for up to half a second.
             .option("kafka.fetch.max.wait.ms", FETCH_MAX_WAIT_MS)
+            // an event's run and version travel as headers: the ledger counts a dead letter on its
+            // run even when its value cannot be decoded
+            .option("includeHeaders", "true")
             .load()
             .select(KafkaRecord.columns());
 

@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
+import io.realtimestreaming.model.wire.EventHeaders;
 import io.realtimestreaming.model.wire.UserWireCodec;
 import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +39,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -49,6 +55,7 @@ public final class StreamFixture implements AutoCloseable {
   public final String topic;
   public final String dlqTopic;
   public final String table;
+  public final String ledgerTable;
   public final Path checkpointDir;
   public final UserWireCodec codec;
   public final SchemaRegistryClient registry;
@@ -64,6 +71,7 @@ public final class StreamFixture implements AutoCloseable {
     topic = "users_created_it_" + suffix;
     dlqTopic = topic + ".dlq";
     table = "created_users_it_" + suffix;
+    ledgerTable = "run_ledger_it_" + suffix;
     checkpointDir = Files.createTempDirectory("stream-job-it-checkpoint-");
     admin =
         Admin.create(
@@ -115,6 +123,8 @@ public final class StreamFixture implements AutoCloseable {
                 endpoints.cassandraLocalDatacenter(),
                 "--cassandra-table",
                 table,
+                "--cassandra-ledger-table",
+                ledgerTable,
                 "--cassandra-consistency",
                 "ONE",
                 "--checkpoint-dir",
@@ -130,7 +140,11 @@ public final class StreamFixture implements AutoCloseable {
   /** Publishes users as ingest-service does: key = user id, value = Confluent-framed Avro. */
   public void send(User... users) {
     for (User user : users) {
-      sendRaw(user.id().toString().getBytes(StandardCharsets.UTF_8), codec.encode(user));
+      sendRaw(
+          user.id().toString().getBytes(StandardCharsets.UTF_8),
+          codec.encode(user),
+          user.ingestionRunId(),
+          user.version());
     }
     producer.flush();
   }
@@ -141,6 +155,29 @@ public final class StreamFixture implements AutoCloseable {
 
   public void sendRaw(byte[] key, byte[] value) {
     producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  /** A record with the headers the ingest service's relay adds: its run and version. */
+  public void sendRaw(byte[] key, byte[] value, UUID run, long version) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(EventHeaders.RUN_ID, EventHeaders.text(run.toString()));
+    headers.add(EventHeaders.USER_VERSION, EventHeaders.text(Long.toString(version)));
+    producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+  }
+
+  /** Lowers the DLQ topic's {@code max.message.bytes}, as an operator might. */
+  public void limitDlqMessageBytes(int bytes) throws Exception {
+    admin
+        .incrementalAlterConfigs(
+            Map.of(
+                new ConfigResource(ConfigResource.Type.TOPIC, dlqTopic),
+                List.of(
+                    new AlterConfigOp(
+                        new ConfigEntry(
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
+                        AlterConfigOp.OpType.SET))))
+        .all()
+        .get(30, TimeUnit.SECONDS);
   }
 
   public void flush() {
@@ -156,6 +193,18 @@ public final class StreamFixture implements AutoCloseable {
 
   public CqlSession cql() {
     return cql;
+  }
+
+  /** The run ledger's rows of {@code run}: "outcome user version" each. */
+  public List<String> ledger(UUID run) {
+    List<String> rows = new ArrayList<>();
+    cql.execute(
+            "SELECT outcome, user_id, version FROM spark_streams."
+                + ledgerTable
+                + " WHERE ingestion_run_id = ?",
+            run)
+        .forEach(r -> rows.add(r.getString(0) + " " + r.getUuid(1) + " " + r.getLong(2)));
+    return rows;
   }
 
   /** Waits for {@code count} records on the DLQ topic and returns them. */
@@ -196,7 +245,8 @@ public final class StreamFixture implements AutoCloseable {
         r.getString("picture"),
         r.getString("nationality"),
         r.getUuid("ingestion_run_id"),
-        r.getInstant("ingested_at"));
+        r.getInstant("ingested_at"),
+        r.getLong("version"));
   }
 
   @Override
@@ -204,6 +254,7 @@ public final class StreamFixture implements AutoCloseable {
     producer.close();
     try {
       cql.execute("DROP TABLE IF EXISTS spark_streams." + table);
+      cql.execute("DROP TABLE IF EXISTS spark_streams." + ledgerTable);
     } finally {
       cql.close();
       try {

@@ -9,6 +9,9 @@ public final class TestUsers {
 
   public static final UUID RUN_ID = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
 
+  /** The version of every test user unless a test gives another: 2025-06-01, in microseconds. */
+  public static final long VERSION = 1_748_779_200_000_000L;
+
   private TestUsers() {}
 
   public static User user(int n) {
@@ -32,7 +35,13 @@ public final class TestUsers {
         "https://randomuser.me/api/portraits/med/women/1.jpg",
         "US",
         RUN_ID,
-        Instant.parse("2025-06-01T12:00:00.000Z"));
+        Instant.parse("2025-06-01T12:00:00.000Z"),
+        VERSION);
+  }
+
+  /** {@code u} at another version. */
+  public static User atVersion(User u, long version) {
+    return u.withVersion(version);
   }
 
   public static User withEmail(User u, String email) {
@@ -51,6 +60,7 @@ public final class TestUsers {
         u.picture(),
         u.nationality(),
         u.ingestionRunId(),
-        u.ingestedAt());
+        u.ingestedAt(),
+        u.version());
   }
 }

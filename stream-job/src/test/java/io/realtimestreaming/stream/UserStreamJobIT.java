@@ -49,7 +49,7 @@ class UserStreamJobIT {
   }
 
   @Test
-  void everyPublishedUserLandsAsOneRowWithItsValues() throws Exception {
+  void everyPublishedUserLandsAsOneRowWithItsValuesAndItsRunsLedgerSaysSo() throws Exception {
     List<User> users = IntStream.range(0, 60).mapToObj(TestUsers::user).toList();
     fixture.send(users);
 
@@ -62,6 +62,32 @@ class UserStreamJobIT {
       assertThat(StreamFixture.user(row)).isEqualTo(user);
       assertThat(row.getInstant("processed_at")).isAfter(user.ingestedAt());
     }
+    await()
+        .atMost(LANDING)
+        .untilAsserted(
+            () ->
+                assertThat(fixture.ledger(TestUsers.RUN_ID))
+                    .containsExactlyInAnyOrderElementsOf(
+                        users.stream().map(u -> "landed " + u.id() + " " + u.version()).toList()));
+  }
+
+  @Test
+  void theNewestVersionWinsWhateverTheArrivalOrder() throws Exception {
+    UUID id = UUID.randomUUID();
+    User v2 = TestUsers.atVersion(TestUsers.user(id, "Second"), 2_000_000);
+    User v1 = TestUsers.atVersion(TestUsers.user(id, "First"), 1_000_000);
+    UUID other = UUID.randomUUID();
+    fixture.send(v2, v1); // one batch, the older version last
+    query = UserStreamJob.start(spark, fixture.settings());
+    await().atMost(LANDING).until(() -> fixture.rows().containsKey(id));
+    assertThat(fixture.rows().get(id).getLong("version")).isEqualTo(2_000_000);
+
+    fixture.send(v1, TestUsers.user(other, "Marker")); // a replay of the old event, a later batch
+
+    await().atMost(LANDING).until(() -> fixture.rows().containsKey(other));
+    assertThat(StreamFixture.user(fixture.rows().get(id))).isEqualTo(v2);
+    assertThat(fixture.ledger(TestUsers.RUN_ID))
+        .contains("landed " + id + " 1000000", "landed " + id + " 2000000");
   }
 
   @Test
@@ -70,14 +96,14 @@ class UserStreamJobIT {
     // one batch: the first pair in one write chunk, "Third" in a later chunk of the same
     // partition (about 2,300 of the 7,000 others share it, more than a chunk of 2,000)
     List<User> others = IntStream.range(0, 7_000).mapToObj(TestUsers::user).toList();
-    fixture.send(TestUsers.user(id, "First"), TestUsers.user(id, "Second"));
+    fixture.send(version(id, "First", 1), version(id, "Second", 2));
     fixture.send(others);
-    fixture.send(TestUsers.user(id, "Third"));
+    fixture.send(version(id, "Third", 3));
     query = UserStreamJob.start(spark, fixture.settings());
     await().atMost(LANDING).until(() -> fixture.rows().size() == others.size() + 1);
     assertThat(fixture.rows().get(id).getString("first_name")).isEqualTo("Third");
 
-    fixture.send(TestUsers.user(id, "Fourth")); // a later batch
+    fixture.send(version(id, "Fourth", 4)); // a later batch
 
     await()
         .atMost(LANDING)
@@ -119,6 +145,39 @@ class UserStreamJobIT {
     }
     await().atMost(LANDING).until(() -> fixture.rows().containsKey(good.id()));
     assertThat(fixture.rows()).containsOnlyKeys(good.id());
+    await()
+        .atMost(LANDING)
+        .untilAsserted(
+            () ->
+                assertThat(fixture.ledger(TestUsers.RUN_ID))
+                    .as("the invalid user counts as dead-lettered on its run, the good one landed")
+                    .containsExactlyInAnyOrder(
+                        "landed " + good.id() + " " + good.version(),
+                        "dead_lettered " + invalid.id() + " " + invalid.version()));
+  }
+
+  @Test
+  void aDeadLetterTooLargeForTheDlqGoesWithoutItsValueAndTheBatchGoesOn() throws Exception {
+    fixture.limitDlqMessageBytes(3_000);
+    UUID run = UUID.randomUUID();
+    UUID user = UUID.randomUUID();
+    byte[] largePoison = new byte[20_000]; // not Confluent-framed: the first byte is not 0
+    largePoison[0] = 7;
+    fixture.sendRaw(user.toString().getBytes(StandardCharsets.UTF_8), largePoison, run, 9L);
+    User good = TestUsers.user(11);
+    fixture.send(good);
+
+    query = UserStreamJob.start(spark, fixture.settings());
+
+    ConsumerRecord<byte[], byte[]> letter = fixture.deadLetters(1).get(0);
+    assertThat(letter.value()).isNull();
+    assertThat(header(letter, DeadLetter.VALUE_OMITTED)).isEqualTo("20000");
+    assertThat(header(letter, DeadLetter.REASON)).isEqualTo("not-confluent-framed");
+    await().atMost(LANDING).until(() -> fixture.rows().containsKey(good.id()));
+    await()
+        .atMost(LANDING)
+        .untilAsserted(
+            () -> assertThat(fixture.ledger(run)).containsExactly("dead_lettered " + user + " 9"));
   }
 
   @Test
@@ -161,6 +220,10 @@ class UserStreamJobIT {
     for (User user : concat(first, second)) {
       assertThat(StreamFixture.user(rows.get(user.id()))).isEqualTo(user);
     }
+  }
+
+  private static User version(UUID id, String firstName, long n) {
+    return TestUsers.atVersion(TestUsers.user(id, firstName), TestUsers.VERSION + n);
   }
 
   private static List<User> concat(List<User> a, List<User> b) {

@@ -1,6 +1,7 @@
 package io.realtimestreaming.model.avro;
 
 import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.UserContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import org.apache.avro.io.EncoderFactory;
  * The Avro {@code User} schema ({@code src/main/avro/user.avsc}, on the classpath as {@value
  * #SCHEMA_RESOURCE}) and the conversion between {@link User} and its Avro binary form.
  *
- * <p>Generic records rather than generated classes: the mapping is fifteen fields, and one
+ * <p>Generic records rather than generated classes: the mapping is sixteen fields, and one
  * hand-written conversion keeps the schema file the only source of truth.
  *
  * <p>Reading always resolves the writer's schema (from the registry, by the id in the message)
@@ -63,6 +64,7 @@ public final class UserAvro {
     record.put("nationality", user.nationality());
     record.put("ingestion_run_id", user.ingestionRunId().toString());
     record.put("ingested_at", user.ingestedAt().toEpochMilli());
+    record.put("version", user.version());
     return record;
   }
 
@@ -88,7 +90,8 @@ public final class UserAvro {
           string(record, "picture"),
           string(record, "nationality"),
           uuid(record, "ingestion_run_id"),
-          instant(record, "ingested_at"));
+          instant(record, "ingested_at"),
+          (Long) record.get("version"));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new AvroRuntimeException("Avro User record is not a valid user: " + e.getMessage(), e);
     }
@@ -130,6 +133,7 @@ public final class UserAvro {
     writeOptional(out, user.nationality());
     writeString(out, user.ingestionRunId().toString());
     out.writeLong(user.ingestedAt().toEpochMilli());
+    out.writeLong(user.version());
   }
 
   private static void writeOptional(Encoder out, String value) throws IOException {
@@ -198,7 +202,7 @@ public final class UserAvro {
 
   private static UUID uuid(GenericRecord record, String field) {
     String value = string(record, field);
-    return value == null ? null : UUID.fromString(value);
+    return value == null ? null : UserContract.canonicalUuid(value);
   }
 
   private static Instant instant(GenericRecord record, String field) {

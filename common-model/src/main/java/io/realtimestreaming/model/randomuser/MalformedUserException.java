@@ -1,44 +1,39 @@
 package io.realtimestreaming.model.randomuser;
 
-import java.util.Locale;
+import io.realtimestreaming.model.UserContract;
 
 /**
- * A randomuser record that cannot become a {@code User}. Checked: the ingest run rejects such
- * records one by one (counted, logged with {@link #reason()} and the message) and carries on, so
- * every caller must decide what a rejection means for it.
+ * A randomuser record that cannot become a valid {@code User}: it breaks {@link UserContract}.
+ * Checked: the ingest run rejects such records one by one (counted by rule, logged with the
+ * violation) and carries on, so every caller must decide what a rejection means for it.
  */
 public final class MalformedUserException extends Exception {
 
-  /** Why a record was rejected; {@link #code()} is stable for logs and metrics. */
-  public enum Reason {
-    NOT_AN_OBJECT,
-    MISSING_FIELD,
-    INVALID_VALUE,
-    INVALID_UUID,
-    INVALID_TIMESTAMP;
+  private final UserContract.Violation violation;
 
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
+  MalformedUserException(UserContract.Violation violation) {
+    super(violation.describe());
+    this.violation = violation;
   }
 
-  private final Reason reason;
-  private final String field;
-
-  MalformedUserException(Reason reason, String field, String message) {
-    super(message);
-    this.reason = reason;
-    this.field = field;
+  MalformedUserException(UserContract.Rule rule, String field, String message) {
+    this(new UserContract.Violation(rule, field, message));
   }
 
-  public Reason reason() {
-    return reason;
+  public UserContract.Violation violation() {
+    return violation;
+  }
+
+  /** The rule broken; its {@link UserContract.Rule#code()} is stable for logs and metrics. */
+  public UserContract.Rule rule() {
+    return violation.rule();
   }
 
   /**
-   * The randomuser field at fault in dotted form, e.g. {@code login.uuid}; empty for the record.
+   * The randomuser field at fault in dotted form, e.g. {@code login.uuid}, or the stores' name for
+   * a rule checked on the mapped user ({@code first_name}); empty for the record.
    */
   public String field() {
-    return field;
+    return violation.field();
   }
 }

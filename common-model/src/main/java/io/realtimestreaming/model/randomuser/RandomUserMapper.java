@@ -2,7 +2,8 @@ package io.realtimestreaming.model.randomuser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestreaming.model.User;
-import io.realtimestreaming.model.randomuser.MalformedUserException.Reason;
+import io.realtimestreaming.model.UserContract;
+import io.realtimestreaming.model.UserContract.Rule;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,14 +12,17 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Maps one element of a randomuser response's {@code results} to a {@link User}, or rejects it.
+ * Maps one element of a randomuser response's {@code results} to a valid {@link User}, or rejects
+ * it with the {@link UserContract} rule it breaks.
  *
  * <p>Rejected: a missing or non-UUID {@code login.uuid} (it is the user's identity), a missing
  * {@code name.first}, {@code name.last}, {@code email} or {@code login.username}, a missing or
- * unparseable {@code dob.date} or {@code registered.date}, and an object or array where one of the
- * fields read holds text. Everything else randomuser may leave out ({@code inc}/{@code exc})
- * becomes null. {@code location.postcode} arrives as a number or a string and is kept as a string;
- * {@code id} (null {@code value} for some nationalities) is not used.
+ * unparseable {@code dob.date} or {@code registered.date}, an object or array where one of the
+ * fields read holds text, a user that breaks the contract once mapped (lengths, characters, email
+ * shape, timestamp bounds), and a record that breaks it as received (too large, not UTF-8, escapes
+ * PostgreSQL refuses, in any field). Everything else randomuser may leave out ({@code inc}/{@code
+ * exc}) becomes null. {@code location.postcode} arrives as a number or a string and is kept as a
+ * string; {@code id} (null {@code value} for some nationalities) is not used.
  *
  * <p>The record arrives bound to {@link RandomUserRecord} (see {@link RandomUserResult}) rather
  * than as a tree: only the fields used are materialized, which made mapping several times cheaper
@@ -26,9 +30,24 @@ import java.util.function.Function;
  */
 public final class RandomUserMapper {
 
+  /**
+   * @param ingestedAt when the record is ingested: the clock the contract's "not in the future" is
+   *     checked against
+   */
   public User toUser(RandomUserResult result, UUID ingestionRunId, Instant ingestedAt)
       throws MalformedUserException {
-    RandomUserRecord r = result.fields();
+    User user = map(result.fields(), ingestionRunId, ingestedAt);
+    // the user first, whose violations name a field; then what the record carries besides
+    var broken =
+        UserContract.check(user, ingestedAt).or(() -> UserContract.checkRawRecord(result.json()));
+    if (broken.isPresent()) {
+      throw new MalformedUserException(broken.get());
+    }
+    return user;
+  }
+
+  private static User map(RandomUserRecord r, UUID ingestionRunId, Instant ingestedAt)
+      throws MalformedUserException {
     RandomUserRecord.Location location = r.location();
     RandomUserRecord.Login login = r.login();
     return new User(
@@ -46,7 +65,8 @@ public final class RandomUserMapper {
         blankToNull(part(r.picture(), RandomUserRecord.Picture::medium)),
         blankToNull(r.nat()),
         ingestionRunId,
-        ingestedAt);
+        ingestedAt,
+        User.UNVERSIONED);
   }
 
   private static <B> String part(B block, Function<B, String> field) {
@@ -89,16 +109,10 @@ public final class RandomUserMapper {
   private static UUID uuid(String field, String value) throws MalformedUserException {
     String text = required(field, value);
     try {
-      // UUID.fromString accepts shortened groups ("1-2-3-4-5"); insist on the canonical form.
-      UUID uuid = UUID.fromString(text);
-      if (uuid.toString().equalsIgnoreCase(text)) {
-        return uuid;
-      }
+      return UserContract.canonicalUuid(text);
     } catch (IllegalArgumentException e) {
-      // reported below
+      throw new MalformedUserException(Rule.INVALID_UUID, field, e.getMessage());
     }
-    throw new MalformedUserException(
-        Reason.INVALID_UUID, field, field + " is not a UUID: '" + text + "'");
   }
 
   private static Instant timestamp(String field, String value) throws MalformedUserException {
@@ -107,17 +121,16 @@ public final class RandomUserMapper {
       return IsoTimestamps.parse(text);
     } catch (DateTimeParseException e) {
       throw new MalformedUserException(
-          Reason.INVALID_TIMESTAMP,
+          Rule.INVALID_TIMESTAMP,
           field,
-          field + " is not an ISO-8601 timestamp such as 1992-03-08T15:13:16.688Z: '" + text + "'");
+          "'" + text + "' is not an ISO-8601 timestamp such as 1992-03-08T15:13:16.688Z");
     }
   }
 
   private static String required(String field, String value) throws MalformedUserException {
     String text = blankToNull(value);
     if (text == null) {
-      throw new MalformedUserException(
-          Reason.MISSING_FIELD, field, field + " is missing, null or blank");
+      throw new MalformedUserException(Rule.MISSING_FIELD, field, "is missing, null or blank");
     }
     return text;
   }

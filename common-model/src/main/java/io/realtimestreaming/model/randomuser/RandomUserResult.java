@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.realtimestreaming.model.randomuser.MalformedUserException.Reason;
+import io.realtimestreaming.model.UserContract.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -84,9 +84,9 @@ public final class RandomUserResult {
     boolean text =
         e instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class;
     return new MalformedUserException(
-        Reason.INVALID_VALUE,
+        Rule.WRONG_TYPE,
         field,
-        field + " must be " + (text ? "a string or a number" : "an object") + ", got " + found(e));
+        "must be " + (text ? "a string or a number" : "an object") + ", got " + found(e));
   }
 
   /** What the parser stood on when binding failed: "an object", "an array", "'Ann'"... */
@@ -111,7 +111,7 @@ public final class RandomUserResult {
   private static MalformedUserException notAnObject(byte[] json) {
     String text = new String(json, StandardCharsets.UTF_8);
     return new MalformedUserException(
-        Reason.NOT_AN_OBJECT,
+        Rule.NOT_AN_OBJECT,
         "",
         "a randomuser result must be a JSON object, got: "
             + (text.length() > 100 ? text.substring(0, 100) + "..." : text));

@@ -43,7 +43,8 @@ class UserAvroTests {
             "picture",
             "nationality",
             "ingestion_run_id",
-            "ingested_at");
+            "ingested_at",
+            "version");
     assertThat(schema.getFields()).allSatisfy(f -> assertThat(f.doc()).isNotBlank());
     assertThat(schema.getField("id").schema().getLogicalType().getName()).isEqualTo("uuid");
     assertThat(schema.getField("dob").schema().getLogicalType().getName())
@@ -114,6 +115,27 @@ class UserAvroTests {
 
     assertThat(decoded.picture()).isNull();
     assertThat(decoded.phone()).isEqualTo(Users.jennie().phone());
+  }
+
+  @Test
+  void decodesARecordWrittenBeforeVersionsAsUnversioned() throws IOException {
+    Schema beforeVersions = withoutField(UserAvro.schema(), "version");
+    GenericRecord record = copy(UserAvro.toRecord(Users.jennie()), beforeVersions);
+
+    User decoded = UserAvro.fromAvroBinary(write(record, beforeVersions), beforeVersions);
+
+    assertThat(decoded).isEqualTo(Users.jennie().withVersion(User.UNVERSIONED));
+  }
+
+  @Test
+  void refusesAnIdInAShortenedForm() throws IOException {
+    GenericRecord record = UserAvro.toRecord(Users.jennie());
+    record.put("ingestion_run_id", "1-2-3-4-5"); // UUID.fromString would take it
+
+    assertThatThrownBy(
+            () -> UserAvro.fromAvroBinary(write(record, UserAvro.schema()), UserAvro.schema()))
+        .isInstanceOf(AvroRuntimeException.class)
+        .hasMessageContaining("'1-2-3-4-5' is not a UUID");
   }
 
   @Test

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.realtimestreaming.model.User;
-import io.realtimestreaming.model.randomuser.MalformedUserException.Reason;
+import io.realtimestreaming.model.UserContract.Rule;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
@@ -47,7 +47,8 @@ class RandomUserMapperTests {
                 "https://randomuser.me/api/portraits/med/men/75.jpg",
                 "US",
                 RUN,
-                INGESTED));
+                INGESTED,
+                User.UNVERSIONED));
   }
 
   @Test
@@ -150,7 +151,7 @@ class RandomUserMapperTests {
           registered.date | <null>              | MISSING_FIELD
           registered.date | 2007-13-45          | INVALID_TIMESTAMP
           """)
-  void rejectsAMalformedFieldNamingIt(String field, String value, Reason reason) {
+  void rejectsAMalformedFieldNamingIt(String field, String value, Rule reason) {
     ObjectNode record =
         switch (value) {
           case "<missing>" -> remove(sampleUser(), field);
@@ -163,18 +164,17 @@ class RandomUserMapperTests {
 
   @Test
   void rejectsAMissingBlockNamingTheFirstFieldNeeded() {
-    assertRejected(remove(sampleUser(), "name"), Reason.MISSING_FIELD, "name.first");
-    assertRejected(remove(sampleUser(), "dob"), Reason.MISSING_FIELD, "dob.date");
-    assertRejected(remove(sampleUser(), "login"), Reason.MISSING_FIELD, "login.uuid");
+    assertRejected(remove(sampleUser(), "name"), Rule.MISSING_FIELD, "name.first");
+    assertRejected(remove(sampleUser(), "dob"), Rule.MISSING_FIELD, "dob.date");
+    assertRejected(remove(sampleUser(), "login"), Rule.MISSING_FIELD, "login.uuid");
   }
 
   @Test
   void rejectsAnObjectWhereTextBelongs() {
-    assertRejected(
-        with(sampleUser(), "email", JSON.createObjectNode()), Reason.INVALID_VALUE, "email");
+    assertRejected(with(sampleUser(), "email", JSON.createObjectNode()), Rule.WRONG_TYPE, "email");
     assertRejected(
         with(sampleUser(), "name.first", JSON.createArrayNode().add("Jen")),
-        Reason.INVALID_VALUE,
+        Rule.WRONG_TYPE,
         "name.first");
   }
 
@@ -185,8 +185,8 @@ class RandomUserMapperTests {
             MalformedUserException.class,
             () -> toUser(with(sampleUser(), "name", "Jennie Nichols"), RUN, INGESTED));
 
-    assertThat(e.reason()).isEqualTo(Reason.INVALID_VALUE);
-    assertThat(e).hasMessage("name must be an object, got 'Jennie Nichols'");
+    assertThat(e.rule()).isEqualTo(Rule.WRONG_TYPE);
+    assertThat(e).hasMessage("wrong_type name: must be an object, got 'Jennie Nichols'");
   }
 
   @Test
@@ -196,8 +196,45 @@ class RandomUserMapperTests {
             MalformedUserException.class,
             () -> toUser(with(sampleUser(), "login.uuid", "abc"), RUN, INGESTED));
 
-    assertThat(e).hasMessage("login.uuid is not a UUID: 'abc'");
-    assertThat(e.reason().code()).isEqualTo("invalid_uuid");
+    assertThat(e)
+        .hasMessage(
+            "invalid_uuid login.uuid: 'abc' is not a UUID such as 00000000-0000-0000-0000-000000000000");
+    assertThat(e.rule().code()).isEqualTo("invalid_uuid");
+  }
+
+  @Test
+  void rejectsWhatTheStoresDownstreamWouldRefuse() {
+    assertRejected(
+        with(sampleUser(), "name.first", "Jen\u0000nie"), Rule.INVALID_CHARACTER, "first_name");
+    assertRejected(
+        with(sampleUser(), "name.last", "Nich\uD800ols"), Rule.INVALID_CHARACTER, "last_name");
+    assertRejected(
+        with(sampleUser(), "name.first", "Jen\r\nnie"), Rule.INVALID_CHARACTER, "first_name");
+    assertRejected(with(sampleUser(), "email", "jennie.example.com"), Rule.INVALID_EMAIL, "email");
+    assertRejected(
+        with(sampleUser(), "registered.date", "2031-01-01T00:00:00.000Z"),
+        Rule.TIMESTAMP_OUT_OF_RANGE,
+        "registered_date");
+    assertRejected(
+        with(sampleUser(), "dob.date", "+999999999-12-31T23:59:59.999Z"),
+        Rule.TIMESTAMP_OUT_OF_RANGE,
+        "dob");
+    assertRejected(with(sampleUser(), "phone", "0".repeat(65)), Rule.FIELD_TOO_LONG, "phone");
+  }
+
+  @Test
+  void rejectsAFieldOfMegabytesAndARecordOfMegabytes() {
+    assertRejected(
+        with(sampleUser(), "name.first", "J".repeat(2 * 1024 * 1024)),
+        Rule.FIELD_TOO_LONG,
+        "first_name");
+    assertRejected(
+        with(sampleUser(), "cell", "0".repeat(2 * 1024 * 1024)), Rule.RECORD_TOO_LARGE, "");
+  }
+
+  @Test
+  void rejectsANulEscapeEvenInAFieldItDoesNotMap() { // users.raw is jsonb, which refuses it
+    assertRejected(with(sampleUser(), "cell", "a\u0000b"), Rule.INVALID_CHARACTER, "");
   }
 
   @Test
@@ -206,17 +243,18 @@ class RandomUserMapperTests {
         catchThrowableOfType(
             MalformedUserException.class, () -> toUser(JSON.valueToTree("x"), RUN, INGESTED));
 
-    assertThat(e.reason()).isEqualTo(Reason.NOT_AN_OBJECT);
+    assertThat(e.rule()).isEqualTo(Rule.NOT_AN_OBJECT);
   }
 
-  private void assertRejected(ObjectNode record, Reason reason, String field) {
+  private void assertRejected(ObjectNode record, Rule reason, String field) {
     MalformedUserException e =
         catchThrowableOfType(MalformedUserException.class, () -> toUser(record, RUN, INGESTED));
 
     assertThat(e).as("rejection of %s", record).isNotNull();
-    assertThat(e.reason()).isEqualTo(reason);
+    assertThat(e.rule()).isEqualTo(reason);
     assertThat(e.field()).isEqualTo(field);
-    assertThat(e.getMessage()).startsWith(field + " ");
+    assertThat(e.getMessage())
+        .startsWith(reason.code() + (field.isEmpty() ? "" : " " + field) + ": ");
   }
 
   /** The mapper reads a result as a page carries it. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.realtimestreaming.model.UserContract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,10 @@ class RandomUserPageTests {
     assertThat(page.results()).extracting(RandomUserPageTests::text).containsExactly(bad, good);
     MalformedUserException rejection =
         catchThrowableOfType(MalformedUserException.class, () -> page.results().get(0).fields());
-    assertThat(rejection.reason()).isEqualTo(MalformedUserException.Reason.INVALID_VALUE);
+    assertThat(rejection.rule()).isEqualTo(UserContract.Rule.WRONG_TYPE);
     assertThat(rejection.field()).isEqualTo("email");
-    assertThat(rejection).hasMessage("email must be a string or a number, got an object");
+    assertThat(rejection)
+        .hasMessage("wrong_type email: must be a string or a number, got an object");
     assertThat(page.results().get(1).fields().nat()).isEqualTo("NZ");
   }
 

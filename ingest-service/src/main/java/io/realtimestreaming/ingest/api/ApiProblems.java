@@ -1,17 +1,24 @@
 package io.realtimestreaming.ingest.api;
 
+import com.datastax.oss.driver.api.core.DriverException;
 import io.realtimestreaming.ingest.run.RunCapacityExceededException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +36,8 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
   @ExceptionHandler
   ProblemDetail runNotFound(RunNotFoundException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -36,9 +45,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> capacityExceeded(RunCapacityExceededException e) {
+    return unavailable(e.getMessage(), 30);
+  }
+
+  /** PostgreSQL cannot be reached (down, restarting, out of connections): try again soon. */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class,
+    TransientDataAccessException.class,
+    RecoverableDataAccessException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    log.warn("answering 503, the database is unavailable: {}", e.toString());
+    return unavailable("the service's database (PostgreSQL) is unavailable; try again shortly", 5);
+  }
+
+  /** The landing ledger (Cassandra) cannot be read. */
+  @ExceptionHandler(DriverException.class)
+  ResponseEntity<ProblemDetail> ledgerUnavailable(DriverException e) {
+    log.warn("answering 503, the landing ledger is unavailable: {}", e.toString());
+    return unavailable("the landing ledger (Cassandra) is unavailable; try again shortly", 5);
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable(String detail, int retryAfterSeconds) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "30")
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.realtimestreaming.ingest.api;
 
+import io.realtimestreaming.ingest.reconcile.RunReconciler;
 import io.realtimestreaming.ingest.run.IngestionRun;
 import io.realtimestreaming.ingest.run.IngestionRunRepository;
 import io.realtimestreaming.ingest.run.RunLauncher;
@@ -29,11 +30,17 @@ class IngestionController {
   private final RunLauncher launcher;
   private final IngestionRunRepository runs;
   private final UserStore users;
+  private final RunReconciler reconciler;
 
-  IngestionController(RunLauncher launcher, IngestionRunRepository runs, UserStore users) {
+  IngestionController(
+      RunLauncher launcher,
+      IngestionRunRepository runs,
+      UserStore users,
+      RunReconciler reconciler) {
     this.launcher = launcher;
     this.runs = runs;
     this.users = users;
+    this.reconciler = reconciler;
   }
 
   @PostMapping
@@ -45,18 +52,22 @@ class IngestionController {
             .path("/{id}")
             .buildAndExpand(run.getId())
             .toUri();
-    return ResponseEntity.accepted().location(location).body(RunView.from(run));
+    return ResponseEntity.accepted().location(location).body(RunView.from(run, null));
   }
 
+  /** The run with its end-to-end reconciliation. */
   @GetMapping("/{id}")
   RunView get(@PathVariable UUID id) {
-    return RunView.from(find(id));
+    IngestionRun run = find(id);
+    return RunView.from(run, reconciler.reconcile(run));
   }
 
   /** The most recent runs first. */
   @GetMapping
   List<RunView> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-    return runs.findByOrderByStartedAtDesc(Limit.of(limit)).stream().map(RunView::from).toList();
+    return runs.findByOrderByStartedAtDesc(Limit.of(limit)).stream()
+        .map(run -> RunView.from(run, null))
+        .toList();
   }
 
   @GetMapping("/{id}/users")
@@ -64,6 +75,17 @@ class IngestionController {
       @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
     find(id);
     return new RunUsersView(id, limit, users.idsOfRun(id, limit));
+  }
+
+  /**
+   * Users of the run that neither landed in Cassandra nor were dead-lettered yet, in id order: what
+   * the run still waits for once it has published.
+   */
+  @GetMapping("/{id}/pending")
+  RunUsersView pending(
+      @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
+    find(id);
+    return new RunUsersView(id, limit, reconciler.unaccounted(id, limit));
   }
 
   private IngestionRun find(UUID id) {

@@ -1,5 +1,6 @@
 package io.realtimestreaming.ingest.api;
 
+import io.realtimestreaming.ingest.reconcile.RunReconciliation;
 import io.realtimestreaming.ingest.run.IngestionRun;
 import io.realtimestreaming.ingest.run.RunStatus;
 import java.time.Instant;
@@ -7,9 +8,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A run as the API shows it. {@code stored} counts users written (new and updated); {@code
- * duplicates} those of them that existed already; {@code published} the users Kafka has
- * acknowledged, which catches up with {@code stored} after the run has SUCCEEDED.
+ * A run as the API shows it. {@code fetched} records arrived; of those {@code rejected} broke the
+ * user contract (by rule in {@code reconciliation.rejectedByReason}), {@code duplicates} repeated a
+ * user the run already had, and {@code stored} are the users the run wrote, one event each. {@code
+ * published} events Kafka acknowledged and {@code parked} ones it refused for good; {@code
+ * reconciliation} adds what the stream job made of them (landed, dead-lettered) and which
+ * identities are still pending. Lists of runs leave {@code reconciliation} out (null).
  */
 record RunView(
     UUID id,
@@ -22,12 +26,14 @@ record RunView(
     int duplicates,
     int rejected,
     int published,
+    int parked,
     String error,
     Instant startedAt,
     Instant updatedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    RunReconciliation reconciliation) {
 
-  static RunView from(IngestionRun run) {
+  static RunView from(IngestionRun run, RunReconciliation reconciliation) {
     return new RunView(
         run.getId(),
         run.getStatus(),
@@ -39,9 +45,11 @@ record RunView(
         run.getDuplicates(),
         run.getRejected(),
         run.getPublished(),
+        run.getParked(),
         run.getError(),
         run.getStartedAt(),
         run.getUpdatedAt(),
-        run.getFinishedAt());
+        run.getFinishedAt(),
+        reconciliation);
   }
 }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.wire.UserWireCodec;
+import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,8 @@ class OutboxConfig {
     return TopicBuilder.name(properties.topic())
         .partitions(properties.partitions())
         .replicas(properties.replicas())
+        .config(
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(properties.maxMessageBytes()))
         .build();
   }
 
@@ -50,16 +54,32 @@ class OutboxConfig {
   }
 
   @Bean
+  RelayProgress relayProgress(Clock clock) {
+    return new RelayProgress(clock);
+  }
+
+  @Bean
   OutboxRelay outboxRelay(
       OutboxStore store,
       KafkaTemplate<String, byte[]> kafka,
       PlatformTransactionManager transactions,
       OutboxProperties properties,
+      RelayProgress progress,
       MeterRegistry meters) {
     Gauge.builder("ingest.outbox.backlog", store, OutboxStore::backlog)
         .description("events in the outbox not yet acknowledged by Kafka")
         .register(meters);
-    return new OutboxRelay(store, kafka, new TransactionTemplate(transactions), properties, meters);
+    Gauge.builder("ingest.outbox.stalled.seconds", progress, p -> p.sinceAdvance().toSeconds())
+        .description("seconds since the relay last moved the outbox forward")
+        .register(meters);
+    return new OutboxRelay(
+        store, kafka, new TransactionTemplate(transactions), properties, progress, meters);
+  }
+
+  @Bean
+  OutboxHealthIndicator outboxHealthIndicator(
+      OutboxStore store, RelayProgress progress, OutboxProperties properties) {
+    return new OutboxHealthIndicator(store, progress, properties.stallTimeout());
   }
 
   @Bean

@@ -15,6 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     relay transaction
  * @param pollInterval pause between relay passes once the outbox is drained
  * @param healthTimeout how long the Kafka health check waits for the cluster to answer
+ * @param stallTimeout how long events may wait without the relay moving the outbox forward before
+ *     health says {@code DEGRADED}
+ * @param maxMessageBytes the topic's {@code max.message.bytes} when the service creates it: the
+ *     largest event Kafka takes (the producer's {@code max.request.size} is set just below it); the
+ *     user contract keeps events under 20 KB
  */
 @ConfigurationProperties("ingest.outbox")
 public record OutboxProperties(
@@ -24,7 +29,9 @@ public record OutboxProperties(
     @DefaultValue("http://127.0.0.1:8081/apis/ccompat/v7") String schemaRegistryUrl,
     @DefaultValue("4") int batchPages,
     @DefaultValue("200ms") Duration pollInterval,
-    @DefaultValue("3s") Duration healthTimeout) {
+    @DefaultValue("3s") Duration healthTimeout,
+    @DefaultValue("30s") Duration stallTimeout,
+    @DefaultValue("1048588") int maxMessageBytes) {
 
   public OutboxProperties {
     if (batchPages < 1) {

@@ -1,6 +1,6 @@
 package io.realtimestreaming.ingest.outbox;
 
-import io.realtimestreaming.ingest.users.FetchedUser;
+import io.realtimestreaming.model.User;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,19 +32,23 @@ public class OutboxStore {
   /**
    * Writes the users' events as one outbox row, in the given order; call inside the transaction
    * that stores the users. Writes nothing for no users.
+   *
+   * @param users the users as stored, with their versions
+   * @param events their Kafka values, in the same order
    */
-  public void append(UUID runId, List<FetchedUser> users) {
+  public void append(UUID runId, List<User> users, List<byte[]> events) {
     if (users.isEmpty()) {
       return;
     }
-    // String[] and byte[][] travel in PostgreSQL's binary array format (see UserStore)
-    String[] userIds = users.stream().map(u -> u.user().id().toString()).toArray(String[]::new);
-    byte[][] payloads = users.stream().map(FetchedUser::event).toArray(byte[][]::new);
+    // String[], long[] and byte[][] travel in PostgreSQL's binary array format (see UserStore)
+    String[] userIds = users.stream().map(u -> u.id().toString()).toArray(String[]::new);
+    long[] versions = users.stream().mapToLong(User::version).toArray();
     jdbc.update(
-        "insert into outbox (run_id, user_ids, payloads) values (?, ?::uuid[], ?)",
+        "insert into outbox (run_id, user_ids, versions, payloads) values (?, ?::uuid[], ?, ?)",
         runId,
         userIds,
-        payloads);
+        versions,
+        events.toArray(byte[][]::new));
   }
 
   /**
@@ -54,34 +58,67 @@ public class OutboxStore {
    *
    * @return the rows' events, in outbox order (by row, then as stored in the row)
    */
-  List<OutboxRow> claim(int limit) {
-    // events come back one per result row (uuid and bytea columns) rather than as the two arrays,
-    // which pgjdbc would parse from their text form
+  List<OutboxEvent> claim(int limit) {
+    // events come back one per result row (uuid, bigint and bytea columns) rather than as the
+    // arrays, which pgjdbc would parse from their text form
     return jdbc.query(
         """
         with claimed as (
             delete from outbox where seq in (
                 select seq from outbox order by seq limit ? for update skip locked)
-            returning seq, run_id, user_ids, payloads)
-        select c.seq, c.run_id, e.user_id, e.payload
+            returning seq, run_id, user_ids, versions, payloads)
+        select c.seq, c.run_id, e.user_id, c.versions[e.n], e.payload
         from claimed c
         cross join lateral unnest(c.user_ids, c.payloads) with ordinality as e(user_id, payload, n)
         order by c.seq, e.n
         """,
         (rs, i) ->
-            new OutboxRow(
+            new OutboxEvent(
                 rs.getLong(1),
                 rs.getObject(2, UUID.class),
                 rs.getObject(3, UUID.class),
-                rs.getBytes(4)),
+                rs.getObject(4, Long.class),
+                rs.getBytes(5)),
         limit);
   }
 
-  /** Adds the acknowledged events to their runs' {@code published} counters. */
-  void countPublished(List<OutboxRow> events) {
-    Map<UUID, Long> perRun = perRun(events);
+  /** Adds acknowledged events to their runs' {@code published} counters. */
+  void countPublished(List<OutboxEvent> events) {
+    addToRuns("published", perRun(events));
+  }
+
+  /**
+   * Keeps events Kafka refused for good in {@code outbox_parked}, with the reason, and adds them to
+   * their runs' {@code parked} counters; call in the transaction that claimed them.
+   */
+  void park(List<ParkedEvent> parked) {
     jdbc.batchUpdate(
-        "update ingestion_runs set published = published + ?, updated_at = now() where id = ?",
+        "insert into outbox_parked (run_id, user_id, version, payload, reason) values (?, ?, ?, ?, ?)",
+        parked,
+        parked.size(),
+        (ps, p) -> {
+          ps.setObject(1, p.event().runId());
+          ps.setObject(2, p.event().userId());
+          ps.setObject(3, p.event().version());
+          ps.setBytes(4, p.event().payload());
+          ps.setString(5, p.reason());
+        });
+    addToRuns("parked", perRun(parked.stream().map(ParkedEvent::event).toList()));
+  }
+
+  /** Events parked so far, all runs. */
+  long parkedCount() {
+    Long count = jdbc.queryForObject("select count(*) from outbox_parked", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  private void addToRuns(String counter, Map<UUID, Long> perRun) {
+    jdbc.batchUpdate(
+        "update ingestion_runs set "
+            + counter
+            + " = "
+            + counter
+            + " + ?, updated_at = now() where id = ?",
         List.copyOf(perRun.entrySet()),
         perRun.size(),
         (ps, entry) -> {
@@ -99,7 +136,8 @@ public class OutboxStore {
   }
 
   /** Events per run, for the runs' counters. */
-  static Map<UUID, Long> perRun(List<OutboxRow> events) {
-    return events.stream().collect(Collectors.groupingBy(OutboxRow::runId, Collectors.counting()));
+  static Map<UUID, Long> perRun(List<OutboxEvent> events) {
+    return events.stream()
+        .collect(Collectors.groupingBy(OutboxEvent::runId, Collectors.counting()));
   }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -29,12 +30,19 @@ public final class RandomUserClient {
   private final RestClient rest;
   private final Retry retry;
   private final RateLimiter rateBudget;
+  private final int maxPageBytes;
   private final Timer latency;
 
-  RandomUserClient(RestClient rest, Retry retry, RateLimiter rateBudget, MeterRegistry meters) {
+  RandomUserClient(
+      RestClient rest,
+      Retry retry,
+      RateLimiter rateBudget,
+      int maxPageBytes,
+      MeterRegistry meters) {
     this.rest = rest;
     this.retry = retry;
     this.rateBudget = rateBudget;
+    this.maxPageBytes = maxPageBytes;
     this.latency =
         Timer.builder("ingest.upstream.latency")
             .description("randomuser request latency, one sample per attempt")
@@ -58,6 +66,14 @@ public final class RandomUserClient {
    *     answer, malformed JSON, or no rate budget within its maximum wait
    */
   public RandomUserPage fetch(PageQuery query) {
+    return retry.executeSupplier(
+        () -> {
+          takeBudget(query);
+          return latency.record(() -> fetchOnce(query));
+        });
+  }
+
+  private void takeBudget(PageQuery query) {
     if (!rateBudget.acquirePermission(query.results())) {
       throw UpstreamException.permanent(
           "no randomuser rate budget for "
@@ -67,7 +83,6 @@ public final class RandomUserClient {
               + "; raise ingest.randomuser.rate-budget.* or run fewer users at once",
           null);
     }
-    return retry.executeSupplier(() -> latency.record(() -> fetchOnce(query)));
   }
 
   private RandomUserPage fetchOnce(PageQuery query) {
@@ -90,7 +105,11 @@ public final class RandomUserClient {
                       check(
                           query,
                           response.getStatusCode().value(),
-                          read(response.getBody(), response.getHeaders().getContentLength())));
+                          response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                          read(
+                              response.getBody(),
+                              response.getHeaders().getContentLength(),
+                              maxPageBytes)));
     } catch (ResourceAccessException e) {
       throw UpstreamException.retryable(
           "randomuser page " + query.page() + " did not answer: " + e.getMessage(), e);
@@ -99,47 +118,71 @@ public final class RandomUserClient {
       return RandomUserPage.parse(body);
     } catch (IOException e) {
       String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-      throw UpstreamException.permanent(
-          "randomuser page " + query.page() + " is not valid JSON: " + reason, e);
+      throw UpstreamException.retryable(
+          "randomuser page "
+              + query.page()
+              + " answered 200 with a body that is not valid JSON ("
+              + reason
+              + "): "
+              + excerpt(body),
+          e);
     } catch (IllegalArgumentException e) {
-      throw UpstreamException.permanent(
-          "randomuser page " + query.page() + " is unusable: " + e.getMessage(), e);
+      throw UpstreamException.retryable(
+          "randomuser page " + query.page() + " answered 200 but no page: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The whole body, read straight into one array of the announced length when there is one: a page
-   * is megabytes, which {@code readAllBytes} gathers in 8 KB chunks and then copies whole.
+   * The whole body, at most {@code cap} bytes: a page is megabytes, so with an announced length
+   * (capped) it is read straight into one array of that size instead of 8 KB chunks copied whole.
+   *
+   * @throws UpstreamException (retryable) when the body is larger than {@code cap}
    */
-  static byte[] read(InputStream in, long contentLength) throws IOException {
-    if (contentLength < 0 || contentLength > Integer.MAX_VALUE - 8) {
-      return in.readAllBytes();
+  static byte[] read(InputStream in, long contentLength, int cap) throws IOException {
+    long expected = contentLength < 0 ? 64 * 1024 : contentLength;
+    byte[] body = new byte[(int) Math.max(1, Math.min(expected, (long) cap + 1))];
+    int length = 0;
+    while (true) {
+      if (length == body.length) {
+        if (length > cap) {
+          throw UpstreamException.retryable(
+              "randomuser answered a body of more than "
+                  + cap
+                  + " bytes (ingest.randomuser.max-page-bytes)",
+              null);
+        }
+        body = Arrays.copyOf(body, (int) Math.min(2L * body.length, (long) cap + 1));
+      }
+      int read = in.read(body, length, body.length - length);
+      if (read < 0) {
+        return length == body.length ? body : Arrays.copyOf(body, length);
+      }
+      length += read;
     }
-    byte[] announced = new byte[(int) contentLength];
-    int read = in.readNBytes(announced, 0, announced.length);
-    byte[] rest = in.readAllBytes(); // nothing, unless the length was wrong
-    if (read == announced.length && rest.length == 0) {
-      return announced;
-    }
-    byte[] body = Arrays.copyOf(announced, read + rest.length);
-    System.arraycopy(rest, 0, body, read, rest.length);
-    return body;
   }
 
-  private static byte[] check(PageQuery query, int status, byte[] body) {
+  private static byte[] check(PageQuery query, int status, String retryAfter, byte[] body) {
     if (status == 200) {
       return body;
     }
     String message =
         "randomuser page " + query.page() + " answered HTTP " + status + ": " + excerpt(body);
-    if (status == 429 || status >= 500) {
+    if (status == 429) {
+      throw UpstreamException.retryableAfter(message, RetryAfter.parse(retryAfter));
+    }
+    if (status >= 500) {
       throw UpstreamException.retryable(message, null);
     }
     throw UpstreamException.permanent(message, null);
   }
 
+  /** The start of a body, for an error text: control characters (line breaks) shown as '?'. */
   private static String excerpt(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    String text = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8).strip();
+    text = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    return text.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
   }
 }

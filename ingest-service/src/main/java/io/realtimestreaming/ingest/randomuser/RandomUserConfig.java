@@ -1,5 +1,6 @@
 package io.realtimestreaming.ingest.randomuser;
 
+import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -26,19 +27,42 @@ class RandomUserConfig {
             .baseUrl(properties.baseUrl().toString())
             .requestFactory(requests)
             .build();
-    return new RandomUserClient(rest, retry(properties.retry()), rateLimiter(properties), meters);
+    return new RandomUserClient(
+        rest,
+        retry(properties.retry()),
+        rateLimiter(properties),
+        properties.maxPageBytes(),
+        meters);
   }
 
+  /**
+   * Exponential backoff with jitter; after a 429 with {@code Retry-After}, at least that long (at
+   * most {@code retry-after-cap}, so a server cannot park a run for hours).
+   */
   static Retry retry(RandomUserProperties.Retry settings) {
+    IntervalFunction backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            settings.initialBackoff(),
+            settings.multiplier(),
+            settings.jitter(),
+            settings.maxBackoff());
+    IntervalBiFunction<Object> wait =
+        (attempt, outcome) -> {
+          long millis = backoff.apply(attempt);
+          if (outcome != null
+              && outcome.isLeft()
+              && outcome.getLeft() instanceof UpstreamException u
+              && u.retryAfter().isPresent()) {
+            long asked =
+                Math.min(u.retryAfter().get().toMillis(), settings.retryAfterCap().toMillis());
+            millis = Math.max(millis, asked);
+          }
+          return millis;
+        };
     RetryConfig config =
         RetryConfig.custom()
             .maxAttempts(settings.maxAttempts())
-            .intervalFunction(
-                IntervalFunction.ofExponentialRandomBackoff(
-                    settings.initialBackoff(),
-                    settings.multiplier(),
-                    settings.jitter(),
-                    settings.maxBackoff()))
+            .intervalBiFunction(wait)
             .retryOnException(e -> e instanceof UpstreamException u && u.retryable())
             .failAfterMaxAttempts(false)
             .build();

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize users asked per request; randomuser answers at most 5000
  * @param connectTimeout TCP connect timeout
  * @param readTimeout how long one request may take before it counts as a timeout (and is retried)
- * @param retry backoff for 429, 5xx and timeouts
+ * @param retry backoff for 429, 5xx, timeouts and 200s that are no page
  * @param rateBudget how many users the whole service may fetch per period
+ * @param maxPageBytes the largest response body read; a larger one is treated as a failed attempt
+ *     (5,000 real users are about 6 MB)
  */
 @ConfigurationProperties("ingest.randomuser")
 public record RandomUserProperties(
@@ -22,7 +24,8 @@ public record RandomUserProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("30s") Duration readTimeout,
     @DefaultValue Retry retry,
-    @DefaultValue RateBudget rateBudget) {
+    @DefaultValue RateBudget rateBudget,
+    @DefaultValue("67108864") int maxPageBytes) {
 
   /** randomuser's own cap on {@code results}. */
   public static final int MAX_PAGE_SIZE = 5000;
@@ -53,13 +56,15 @@ public record RandomUserProperties(
    * multiplier^(n-1)} (capped at {@code maxBackoff}), randomized by ±{@code jitter}.
    *
    * @param maxAttempts attempts per page, the first included
+   * @param retryAfterCap the longest {@code Retry-After} honoured
    */
   public record Retry(
       @DefaultValue("5") int maxAttempts,
       @DefaultValue("500ms") Duration initialBackoff,
       @DefaultValue("2.0") double multiplier,
       @DefaultValue("0.5") double jitter,
-      @DefaultValue("30s") Duration maxBackoff) {}
+      @DefaultValue("30s") Duration maxBackoff,
+      @DefaultValue("5m") Duration retryAfterCap) {}
 
   /**
    * The upstream's rate limit, as a budget of users per period. randomuser.me allows about 20,000

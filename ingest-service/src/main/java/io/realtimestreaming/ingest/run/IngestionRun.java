@@ -35,6 +35,7 @@ public class IngestionRun {
   private int duplicates;
   private int rejected;
   private int published;
+  private int parked;
   private String error;
   // the service instance that executes the run (ingest.runs.instance-id); read only in SQL
   private String owner;
@@ -105,6 +106,10 @@ public class IngestionRun {
 
   public int getPublished() {
     return published;
+  }
+
+  public int getParked() {
+    return parked;
   }
 
   public String getError() {

@@ -41,6 +41,24 @@ public interface IngestionRunRepository extends JpaRepository<IngestionRun, UUID
       """)
   List<UUID> findRunningOf(@Param("owner") String owner, @Param("before") Instant before);
 
+  /** Runs of {@code owner} still RUNNING whose last progress was before {@code before}. */
+  @Query(
+      """
+      select r.id from IngestionRun r
+      where r.owner = :owner and r.status = io.realtimestreaming.ingest.run.RunStatus.RUNNING
+          and r.updatedAt < :before
+      """)
+  List<UUID> findRunningOfNotUpdatedSince(
+      @Param("owner") String owner, @Param("before") Instant before);
+
+  /** Runs of any instance still RUNNING whose last progress was before {@code before}. */
+  @Query(
+      """
+      select r.id from IngestionRun r
+      where r.status = io.realtimestreaming.ingest.run.RunStatus.RUNNING and r.updatedAt < :before
+      """)
+  List<UUID> findRunningNotUpdatedSince(@Param("before") Instant before);
+
   /** Ends a RUNNING run; answers 0 if it had ended already. */
   @Transactional
   @Modifying

@@ -6,17 +6,17 @@ import io.realtimestreaming.ingest.randomuser.PageQuery;
 import io.realtimestreaming.ingest.randomuser.RandomUserClient;
 import io.realtimestreaming.ingest.randomuser.RandomUserProperties;
 import io.realtimestreaming.ingest.users.FetchedUser;
-import io.realtimestreaming.ingest.users.UpsertResult;
-import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.UserContract;
 import io.realtimestreaming.model.randomuser.MalformedUserException;
 import io.realtimestreaming.model.randomuser.RandomUserMapper;
 import io.realtimestreaming.model.randomuser.RandomUserPage;
 import io.realtimestreaming.model.randomuser.RandomUserResult;
-import io.realtimestreaming.model.wire.UserWireCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -49,35 +49,34 @@ class IngestionRunner {
   private final RandomUserClient randomUser;
   private final AsyncTaskExecutor prefetcher;
   private final RandomUserMapper mapper = new RandomUserMapper();
-  private final UserWireCodec codec;
   private final PageWriter pages;
-  private final IngestionRunRepository runs;
+  private final RunEndings endings;
   private final RandomUserProperties upstream;
   private final Clock clock;
+  private final MeterRegistry meters;
   private final Counter fetched;
-  private final Counter rejected;
+  private final Counter duplicates;
   private final Counter stored;
 
   IngestionRunner(
       RandomUserClient randomUser,
       @Qualifier(RunExecutorConfig.PREFETCH_EXECUTOR) AsyncTaskExecutor prefetcher,
-      UserWireCodec codec,
       PageWriter pages,
-      IngestionRunRepository runs,
+      RunEndings endings,
       RandomUserProperties upstream,
       Clock clock,
       MeterRegistry meters) {
     this.randomUser = randomUser;
     this.prefetcher = prefetcher;
-    this.codec = codec;
     this.pages = pages;
-    this.runs = runs;
+    this.endings = endings;
     this.upstream = upstream;
     this.clock = clock;
+    this.meters = meters;
     this.fetched = counter(meters, "ingest.users.fetched", "user records received from randomuser");
-    this.rejected = counter(meters, "ingest.users.rejected", "malformed user records skipped");
-    this.stored =
-        counter(meters, "ingest.users.stored", "users written to PostgreSQL, updates included");
+    this.duplicates =
+        counter(meters, "ingest.users.duplicates", "records of a user the run already had");
+    this.stored = counter(meters, "ingest.users.stored", "users written to PostgreSQL");
   }
 
   void execute(RunRequest run) {
@@ -99,23 +98,34 @@ class IngestionRunner {
         // fetch and map the next page while this one is stored; a short or last page has no next
         next = fetchedPage.last() ? null : prefetch(run, paging, page + 1);
         int received = fetchedPage.received();
-        List<FetchedUser> accepted = fetchedPage.accepted();
-        UpsertResult result = pages.write(run.id(), received, accepted, fetchedPage.last());
+        PageWriter.PageCounts counts =
+            pages.write(
+                run.id(),
+                received,
+                fetchedPage.accepted(),
+                fetchedPage.rejected(),
+                fetchedPage.last());
         log.info(
-            "page {} stored: {} fetched, {} stored, {} duplicates, {} rejected"
+            "page {} stored: {} fetched, {} stored, {} duplicates, {} rejected {}"
                 + " (fetch {} ms, map {} ms, store {} ms, waited {} ms for the page)",
             page,
             received,
-            result.stored(),
-            result.duplicates(),
-            received - accepted.size(),
+            counts.stored(),
+            counts.duplicates(),
+            counts.rejected(),
+            fetchedPage.rejected(),
             fetchedPage.fetchMillis(),
             fetchedPage.mapMillis(),
             millis(storeStarted, System.nanoTime()),
             millis(waitStarted, storeStarted));
         fetched.increment(received);
-        rejected.increment(received - accepted.size());
-        stored.increment(accepted.size());
+        stored.increment(counts.stored());
+        duplicates.increment(counts.duplicates());
+        fetchedPage
+            .rejected()
+            .forEach(
+                (rule, count) ->
+                    meters.counter("ingest.users.rejected", "rule", rule.code()).increment(count));
         total += received;
         if (fetchedPage.shortPage()) {
           log.warn(
@@ -133,8 +143,9 @@ class IngestionRunner {
         }
       }
       log.info("run succeeded: {} users fetched", total);
-    } catch (RuntimeException e) {
-      fail(run.id(), e);
+    } catch (RuntimeException | Error e) {
+      // an Error too (a class missing, a stack overflow): the run must not stay RUNNING
+      endings.fail(run.id(), e);
     } finally {
       if (next != null) {
         next.cancel(true); // the run ended early: stop fetching a page it will not store
@@ -165,11 +176,14 @@ class IngestionRunner {
     long fetchedAt = System.nanoTime();
     int received = Math.min(answer.results().size(), asked);
     boolean last = received < asked || page == paging.pages();
-    List<FetchedUser> accepted = accept(run.id(), page, answer.results().subList(0, received));
+    Map<UserContract.Rule, Integer> rejected = new EnumMap<>(UserContract.Rule.class);
+    List<FetchedUser> accepted =
+        accept(run.id(), page, answer.results().subList(0, received), rejected);
     return new FetchedPage(
         asked,
         received,
         accepted,
+        rejected,
         last,
         millis(started, fetchedAt),
         millis(fetchedAt, System.nanoTime()));
@@ -197,47 +211,36 @@ class IngestionRunner {
     }
   }
 
-  /** Maps the page's results, skipping malformed ones, and encodes each user's event. */
-  private List<FetchedUser> accept(UUID runId, int page, List<RandomUserResult> results) {
+  /**
+   * Maps the page's results, skipping (and counting in {@code rejected}) the ones that break the
+   * user contract. The log line names the rule and the field, not the value: a rejected value may
+   * be personal data or hold line breaks.
+   */
+  private List<FetchedUser> accept(
+      UUID runId,
+      int page,
+      List<RandomUserResult> results,
+      Map<UserContract.Rule, Integer> rejected) {
     Instant now = clock.instant();
-    List<User> users = new ArrayList<>(results.size());
-    List<byte[]> raws = new ArrayList<>(results.size());
+    List<FetchedUser> accepted = new ArrayList<>(results.size());
     for (int index = 0; index < results.size(); index++) {
+      RandomUserResult result = results.get(index);
       try {
-        RandomUserResult result = results.get(index);
-        users.add(mapper.toUser(result, runId, now));
-        raws.add(result.json());
+        accepted.add(new FetchedUser(mapper.toUser(result, runId, now), result.json()));
       } catch (MalformedUserException e) {
+        rejected.merge(e.rule(), 1, Integer::sum);
         log.warn(
-            "rejected record: run {} page {} index {} reason {}: {}",
+            "rejected record: run {} page {} index {} rule {} field {}",
             runId,
             page,
             index,
-            e.reason().code(),
-            e.getMessage());
+            e.rule().code(),
+            e.field().isEmpty() ? "(record)" : e.field());
+        log.debug(
+            "rejected record: run {} page {} index {}: {}", runId, page, index, e.getMessage());
       }
-    }
-    List<byte[]> events = codec.encodeAll(users);
-    List<FetchedUser> accepted = new ArrayList<>(users.size());
-    for (int i = 0; i < users.size(); i++) {
-      accepted.add(new FetchedUser(users.get(i), raws.get(i), events.get(i)));
     }
     return accepted;
-  }
-
-  private void fail(UUID runId, RuntimeException e) {
-    // a stopping service interrupts the run; clear the flag so the FAILED status can be written
-    boolean interrupted = Thread.interrupted();
-    String error =
-        interrupted ? "the service stopped during the run: " + e.getMessage() : e.getMessage();
-    log.error("run failed: {}", error, e);
-    try {
-      runs.finish(runId, RunStatus.FAILED, error, clock.instant());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /**
@@ -245,13 +248,15 @@ class IngestionRunner {
    *
    * @param asked users asked for
    * @param received users answered, at most {@code asked}
-   * @param accepted the well-formed ones, mapped
+   * @param accepted the valid ones, mapped
+   * @param rejected how many broke each rule of the user contract
    * @param last whether the run ends with this page (the last one, or a short one)
    */
   private record FetchedPage(
       int asked,
       int received,
       List<FetchedUser> accepted,
+      Map<UserContract.Rule, Integer> rejected,
       boolean last,
       long fetchMillis,
       long mapMillis) {

@@ -1,7 +1,10 @@
 package io.realtimestreaming.ingest.run;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,8 @@ class RunPool implements SmartLifecycle {
   private final IngestionRunRepository runs;
   private final Clock clock;
   private final ThreadPoolExecutor executor;
+  // runs queued or executing here; what StalledRuns must leave alone
+  private final Set<UUID> active = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
   RunPool(
@@ -54,7 +59,18 @@ class RunPool implements SmartLifecycle {
    * @throws RejectedExecutionException when the queue is full or the pool has stopped
    */
   void submit(RunRequest run) {
-    executor.execute(new QueuedRun(run, runner));
+    active.add(run.id());
+    try {
+      executor.execute(new QueuedRun(run, runner, active));
+    } catch (RejectedExecutionException e) {
+      active.remove(run.id());
+      throw e;
+    }
+  }
+
+  /** Whether the run is queued or executing on this instance. */
+  boolean isActive(UUID run) {
+    return active.contains(run);
   }
 
   @Override
@@ -98,11 +114,16 @@ class RunPool implements SmartLifecycle {
   }
 
   /** A run waiting for an ingestion thread; what a stop hands back for it is this, unstarted. */
-  private record QueuedRun(RunRequest request, IngestionRunner runner) implements Runnable {
+  private record QueuedRun(RunRequest request, IngestionRunner runner, Set<UUID> active)
+      implements Runnable {
 
     @Override
     public void run() {
-      runner.execute(request);
+      try {
+        runner.execute(request);
+      } finally {
+        active.remove(request.id());
+      }
     }
   }
 }

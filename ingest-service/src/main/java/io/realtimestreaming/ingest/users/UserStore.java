@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,49 +19,55 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code users} table, written a page at a time.
  *
- * <p>JDBC rather than JPA: a page is up to 5000 rows, and the upsert has to say, row by row,
- * whether it inserted or updated (to count duplicates exactly). JDBC batching cannot return that
- * ({@code executeBatch} allows no result sets), so the page goes as one statement: {@code INSERT
- * ... SELECT FROM unnest(arrays) ON CONFLICT (id) DO UPDATE ... RETURNING (xmax = 0)}, one round
- * trip per page whatever its size, and {@code xmax = 0} is true exactly for freshly inserted rows.
+ * <p>JDBC rather than JPA: a page is up to 5000 rows, and the upsert has to say, row by row, which
+ * users it wrote and with which version. JDBC batching cannot return that ({@code executeBatch}
+ * allows no result sets), so the page goes as one statement: {@code INSERT ... SELECT FROM
+ * unnest(arrays) ON CONFLICT (id) DO UPDATE ... RETURNING id, version}, one round trip per page
+ * whatever its size.
+ *
+ * <p>A user the run has already written (earlier in the page, or on an earlier page) is a
+ * duplicate: the first record of a user in a run is the one kept, and the upsert leaves a row that
+ * already names the run alone ({@code WHERE users.ingestion_run_id IS DISTINCT FROM ...}). Every
+ * write gives the row a new version: microseconds since the epoch, at least the previous version +
+ * 1, so a user's versions only grow, whichever instance or clock writes it (a concurrent writer
+ * waits for the row lock and then sees the version before its own).
  *
  * <p>Rows go in ascending id order, so two runs upserting overlapping users lock them in the same
- * order and cannot deadlock. A user twice in one page is kept once (the last occurrence):
- * PostgreSQL refuses to update one row twice in a statement.
+ * order and cannot deadlock.
  */
 @Repository
 public class UserStore {
 
   private static final String UPSERT =
       """
-      insert into users (id, first_name, last_name, gender, address, post_code, email, username,
-                         dob, registered_date, phone, picture, nationality, ingestion_run_id,
-                         ingested_at, raw)
-      select u.id, u.first_name, u.last_name, u.gender, u.address, u.post_code, u.email,
-             u.username, timestamptz 'epoch' + u.dob * interval '1 microsecond',
-             timestamptz 'epoch' + u.registered_date * interval '1 microsecond', u.phone,
-             u.picture, u.nationality, ?::uuid,
-             timestamptz 'epoch' + ?::bigint * interval '1 microsecond',
-             convert_from(u.raw, 'UTF8')::jsonb
-      from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                  ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                  ?::bytea[])
-           as u(id, first_name, last_name, gender, address, post_code, email, username, dob,
-                registered_date, phone, picture, nationality, raw)
-      on conflict (id) do update set
-          first_name = excluded.first_name, last_name = excluded.last_name,
-          gender = excluded.gender, address = excluded.address, post_code = excluded.post_code,
-          email = excluded.email, username = excluded.username, dob = excluded.dob,
-          registered_date = excluded.registered_date, phone = excluded.phone,
-          picture = excluded.picture, nationality = excluded.nationality,
-          ingestion_run_id = excluded.ingestion_run_id, ingested_at = excluded.ingested_at,
-          raw = excluded.raw
-      returning (xmax = 0) as inserted
+      with written as (
+        insert into users (id, first_name, last_name, gender, address, post_code, email, username,
+                           dob, registered_date, phone, picture, nationality, ingestion_run_id,
+                           ingested_at, raw, version)
+        select u.id, u.first_name, u.last_name, u.gender, u.address, u.post_code, u.email,
+               u.username, timestamptz 'epoch' + u.dob * interval '1 microsecond',
+               timestamptz 'epoch' + u.registered_date * interval '1 microsecond', u.phone,
+               u.picture, u.nationality, ?::uuid,
+               timestamptz 'epoch' + ?::bigint * interval '1 microsecond',
+               convert_from(u.raw, 'UTF8')::jsonb,
+               (extract(epoch from statement_timestamp()) * 1000000)::bigint
+        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                    ?::bytea[])
+             as u(id, first_name, last_name, gender, address, post_code, email, username, dob,
+                  registered_date, phone, picture, nationality, raw)
+        on conflict (id) do update set
+            first_name = excluded.first_name, last_name = excluded.last_name,
+            gender = excluded.gender, address = excluded.address, post_code = excluded.post_code,
+            email = excluded.email, username = excluded.username, dob = excluded.dob,
+            registered_date = excluded.registered_date, phone = excluded.phone,
+            picture = excluded.picture, nationality = excluded.nationality,
+            ingestion_run_id = excluded.ingestion_run_id, ingested_at = excluded.ingested_at,
+            raw = excluded.raw, version = greatest(users.version + 1, excluded.version)
+        where users.ingestion_run_id is distinct from excluded.ingestion_run_id
+        returning id, version)
+      select id, version from written
       """;
-
-  // the page's counts in one result row rather than a row per user
-  private static final String COUNTED_UPSERT =
-      "with written as (" + UPSERT + ") select count(*) filter (where not inserted) from written";
 
   private final JdbcTemplate jdbc;
 
@@ -68,32 +76,43 @@ public class UserStore {
   }
 
   /**
-   * Inserts new users and updates known ones; call inside the page's transaction.
+   * Inserts new users and updates known ones, except those the run has written already; call inside
+   * the page's transaction.
    *
    * @param page users of one run, ingested at one instant (a page's users share both, which go to
    *     PostgreSQL once rather than once per user)
-   * @return the distinct users written, in id order, and the counts
+   * @return the users written, in id order, each with its new version; and how many of the page
+   *     were duplicates of a user the run already had
    * @throws IllegalArgumentException if the users do not share their run and ingestion instant
    */
   public Upserted upsert(List<FetchedUser> page) {
     List<FetchedUser> distinct = distinctById(page);
     if (distinct.isEmpty()) {
-      return new Upserted(List.of(), new UpsertResult(0, 0));
+      return new Upserted(List.of(), page.size());
     }
     User shared = sharedRunAndInstant(distinct);
-    int inPageRepeats = page.size() - distinct.size();
-    int updated =
+    Map<UUID, Long> versions =
         jdbc.execute(
             (Connection c) -> {
-              try (PreparedStatement ps = c.prepareStatement(COUNTED_UPSERT)) {
+              try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
                 bind(ps, shared, distinct);
+                Map<UUID, Long> written = new HashMap<>(distinct.size() * 2);
                 try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  return rs.getInt(1);
+                  while (rs.next()) {
+                    written.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                  }
                 }
+                return written;
               }
             });
-    return new Upserted(distinct, new UpsertResult(page.size(), updated + inPageRepeats));
+    List<User> written = new ArrayList<>(versions.size());
+    for (FetchedUser fetched : distinct) {
+      Long version = versions.get(fetched.user().id());
+      if (version != null) {
+        written.add(fetched.user().withVersion(version));
+      }
+    }
+    return new Upserted(written, page.size() - written.size());
   }
 
   /** Ids of users whose latest ingestion was {@code runId}, in id order. */
@@ -106,21 +125,24 @@ public class UserStore {
   }
 
   /**
-   * The users a page upsert wrote.
+   * What a page upsert did.
    *
-   * @param users the distinct users, in id order: the events the page publishes
+   * @param written the users written, in id order, with their new versions: the events the page
+   *     publishes
+   * @param duplicates records of the page that repeated a user the run already had (earlier in the
+   *     page or on an earlier page): written once, counted here
    */
-  public record Upserted(List<FetchedUser> users, UpsertResult result) {}
+  public record Upserted(List<User> written, int duplicates) {}
 
+  /** The first record of each user, in id order. */
   static List<FetchedUser> distinctById(List<FetchedUser> page) {
     List<FetchedUser> sorted = new ArrayList<>(page);
     sorted.sort(Comparator.comparing(u -> u.user().id())); // stable: repeats keep page order
     List<FetchedUser> distinct = new ArrayList<>(sorted.size());
-    for (int i = 0; i < sorted.size(); i++) {
-      boolean repeatedLater =
-          i + 1 < sorted.size() && sorted.get(i + 1).user().id().equals(sorted.get(i).user().id());
-      if (!repeatedLater) {
-        distinct.add(sorted.get(i)); // the last occurrence of its id
+    for (FetchedUser user : sorted) {
+      if (distinct.isEmpty()
+          || !distinct.get(distinct.size() - 1).user().id().equals(user.user().id())) {
+        distinct.add(user);
       }
     }
     return distinct;

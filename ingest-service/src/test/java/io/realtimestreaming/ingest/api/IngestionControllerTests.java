@@ -16,12 +16,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import io.realtimestreaming.ingest.reconcile.RunReconciler;
+import io.realtimestreaming.ingest.reconcile.RunReconciliation;
 import io.realtimestreaming.ingest.run.IngestionRun;
 import io.realtimestreaming.ingest.run.IngestionRunRepository;
 import io.realtimestreaming.ingest.run.RunLauncher;
 import io.realtimestreaming.ingest.run.TestRuns;
 import io.realtimestreaming.ingest.users.UserStore;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The API's contract: 202 with Location, and 400/401/404/503 as problem+json. */
 @WebMvcTest(IngestionController.class)
@@ -46,6 +51,7 @@ class IngestionControllerTests {
   @MockitoBean RunLauncher launcher;
   @MockitoBean IngestionRunRepository runs;
   @MockitoBean UserStore users;
+  @MockitoBean RunReconciler reconciler;
 
   @Test
   void startsARunAndAnswers202WithItsLocation() throws Exception {
@@ -162,6 +168,61 @@ class IngestionControllerTests {
     mvc.perform(withKey(get("/api/v1/ingestions/" + run.getId() + "/users?limit=5")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.userIds[0]").value(user.toString()));
+  }
+
+  @Test
+  void showsARunWithItsReconciliation() throws Exception {
+    IngestionRun run = TestRuns.running(10, "s");
+    given(runs.findById(run.getId())).willReturn(Optional.of(run));
+    given(reconciler.reconcile(run))
+        .willReturn(
+            new RunReconciliation(
+                Map.of("invalid_email", 2), 8, 8, 0, 7L, 1L, List.of("ingesting"), null, false));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + run.getId())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reconciliation.rejectedByReason.invalid_email").value(2))
+        .andExpect(jsonPath("$.reconciliation.landed").value(7))
+        .andExpect(jsonPath("$.reconciliation.deadLettered").value(1))
+        .andExpect(jsonPath("$.reconciliation.pending[0]").value("ingesting"))
+        .andExpect(jsonPath("$.reconciliation.caughtUp").value(false));
+  }
+
+  @Test
+  void listsTheUsersARunStillWaitsFor() throws Exception {
+    IngestionRun run = TestRuns.running(2, "s");
+    UUID user = UUID.randomUUID();
+    given(runs.findById(run.getId())).willReturn(Optional.of(run));
+    given(reconciler.unaccounted(run.getId(), 10)).willReturn(List.of(user));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + run.getId() + "/pending?limit=10")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.userIds[0]").value(user.toString()));
+  }
+
+  @Test
+  void aDatabaseThatIsAwayIs503NotA500() throws Exception {
+    UUID id = UUID.randomUUID();
+    given(runs.findById(id)).willThrow(new CannotCreateTransactionException("Connection refused"));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + id)))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().exists("Retry-After"))
+        .andExpect(content().contentType(PROBLEM))
+        .andExpect(jsonPath("$.detail").value(containsString("PostgreSQL")));
+  }
+
+  @Test
+  void aLedgerThatIsAwayIs503ForThePendingUsers() throws Exception {
+    IngestionRun run = TestRuns.running(2, "s");
+    given(runs.findById(run.getId())).willReturn(Optional.of(run));
+    given(reconciler.unaccounted(run.getId(), 100))
+        .willThrow(new AllNodesFailedException("no node", null, List.of()) {});
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + run.getId() + "/pending")))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(content().contentType(PROBLEM))
+        .andExpect(jsonPath("$.detail").value(containsString("Cassandra")));
   }
 
   @Test

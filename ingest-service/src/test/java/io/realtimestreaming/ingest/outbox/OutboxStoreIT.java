@@ -3,7 +3,6 @@ package io.realtimestreaming.ingest.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimestreaming.ingest.ServiceUnderTest;
-import io.realtimestreaming.ingest.users.FetchedUser;
 import io.realtimestreaming.model.User;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
@@ -53,19 +52,22 @@ class OutboxStoreIT {
   void aPageIsOneRowAndItsEventsComeBackInOrder() {
     migrate(null);
     OutboxStore store = new OutboxStore(jdbc);
-    List<FetchedUser> page = List.of(user(3), user(1), user(2));
+    List<User> page = List.of(user(3), user(1), user(2));
 
-    store.append(RUN_A, page);
-    store.append(RUN_B, List.of(user(9)));
-    store.append(RUN_B, List.of());
+    store.append(RUN_A, page, events(page));
+    store.append(RUN_B, List.of(user(9)), events(List.of(user(9))));
+    store.append(RUN_B, List.of(), List.of());
 
     assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(2);
     assertThat(store.backlog()).isEqualTo(4);
-    List<OutboxRow> first = store.claim(1);
-    assertThat(first).extracting(OutboxRow::userId).containsExactly(id(3), id(1), id(2));
-    assertThat(first).extracting(OutboxRow::runId).containsOnly(RUN_A);
-    assertThat(first).extracting(OutboxRow::payload).containsExactly(event(3), event(1), event(2));
-    assertThat(store.claim(5)).extracting(OutboxRow::userId).containsExactly(id(9));
+    List<OutboxEvent> first = store.claim(1);
+    assertThat(first).extracting(OutboxEvent::userId).containsExactly(id(3), id(1), id(2));
+    assertThat(first).extracting(OutboxEvent::runId).containsOnly(RUN_A);
+    assertThat(first)
+        .extracting(OutboxEvent::payload)
+        .containsExactly(event(3), event(1), event(2));
+    assertThat(first).extracting(OutboxEvent::version).containsExactly(103L, 101L, 102L);
+    assertThat(store.claim(5)).extracting(OutboxEvent::userId).containsExactly(id(9));
     assertThat(store.claim(5)).isEmpty();
     assertThat(store.backlog()).isZero();
   }
@@ -73,20 +75,22 @@ class OutboxStoreIT {
   @Test
   void twoRelaysNeverClaimTheSameRow() throws SQLException {
     migrate(null);
-    new OutboxStore(jdbc).append(RUN_A, List.of(user(1)));
-    new OutboxStore(jdbc).append(RUN_B, List.of(user(2)));
+    new OutboxStore(jdbc).append(RUN_A, List.of(user(1)), List.of(event(1)));
+    new OutboxStore(jdbc).append(RUN_B, List.of(user(2)), List.of(event(2)));
 
     try (SingleConnectionDataSource one = transaction();
         SingleConnectionDataSource two = transaction()) {
-      List<OutboxRow> claimedByOne = new OutboxStore(new JdbcTemplate(one)).claim(1);
-      List<OutboxRow> claimedByTwo = new OutboxStore(new JdbcTemplate(two)).claim(1);
+      List<OutboxEvent> claimedByOne = new OutboxStore(new JdbcTemplate(one)).claim(1);
+      List<OutboxEvent> claimedByTwo = new OutboxStore(new JdbcTemplate(two)).claim(1);
 
-      assertThat(claimedByOne).extracting(OutboxRow::userId).containsExactly(id(1));
-      assertThat(claimedByTwo).extracting(OutboxRow::userId).containsExactly(id(2));
+      assertThat(claimedByOne).extracting(OutboxEvent::userId).containsExactly(id(1));
+      assertThat(claimedByTwo).extracting(OutboxEvent::userId).containsExactly(id(2));
       one.getConnection().rollback(); // a relay that fails puts its row back
       two.getConnection().commit();
     }
-    assertThat(new OutboxStore(jdbc).claim(5)).extracting(OutboxRow::userId).containsExactly(id(1));
+    assertThat(new OutboxStore(jdbc).claim(5))
+        .extracting(OutboxEvent::userId)
+        .containsExactly(id(1));
   }
 
   @Test
@@ -103,12 +107,39 @@ class OutboxStoreIT {
     assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class))
         .as("consecutive events of a run share a row")
         .isEqualTo(3);
-    List<OutboxRow> events = new OutboxStore(jdbc).claim(10);
-    assertThat(events).extracting(OutboxRow::userId).containsExactly(id(1), id(2), id(3), id(4));
-    assertThat(events).extracting(OutboxRow::runId).containsExactly(RUN_A, RUN_A, RUN_B, RUN_A);
+    List<OutboxEvent> events = new OutboxStore(jdbc).claim(10);
+    assertThat(events).extracting(OutboxEvent::userId).containsExactly(id(1), id(2), id(3), id(4));
+    assertThat(events).extracting(OutboxEvent::runId).containsExactly(RUN_A, RUN_A, RUN_B, RUN_A);
     assertThat(events)
-        .extracting(OutboxRow::payload)
+        .extracting(OutboxEvent::payload)
         .containsExactly(event(1), event(2), event(3), event(4));
+    assertThat(events).extracting(OutboxEvent::version).containsOnlyNulls(); // from before V4
+  }
+
+  @Test
+  void aParkedEventKeepsItsReasonAndCountsOnItsRun() {
+    migrate(null);
+    jdbc.update(
+        "insert into ingestion_runs (id, status, seed, requested, started_at, updated_at)"
+            + " values (?, 'SUCCEEDED', 's', 2, now(), now())",
+        RUN_A);
+    OutboxStore store = new OutboxStore(jdbc);
+    store.append(RUN_A, List.of(user(1), user(2)), List.of(event(1), event(2)));
+    List<OutboxEvent> claimed = store.claim(1);
+
+    store.countPublished(claimed.subList(0, 1));
+    store.park(List.of(new ParkedEvent(claimed.get(1), "RecordTooLargeException: too big")));
+
+    assertThat(jdbc.queryForMap("select published, parked from ingestion_runs where id = ?", RUN_A))
+        .containsEntry("published", 1)
+        .containsEntry("parked", 1);
+    assertThat(jdbc.queryForMap("select user_id, version, payload, reason from outbox_parked"))
+        .containsEntry("user_id", id(2))
+        .containsEntry("version", 102L)
+        .containsEntry("payload", event(2))
+        .containsEntry("reason", "RecordTooLargeException: too big");
+    assertThat(store.parkedCount()).isEqualTo(1);
+    assertThat(store.backlog()).isZero();
   }
 
   /** Migrates the schema to {@code version}, or to the latest when null. */
@@ -140,11 +171,14 @@ class OutboxStoreIT {
     return new byte[] {0, 0, 0, 0, 1, (byte) n};
   }
 
-  private static FetchedUser user(int n) {
+  private static List<byte[]> events(List<User> users) {
+    return users.stream().map(u -> event((int) (u.version() - 100))).toList();
+  }
+
+  private static User user(int n) {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    User user =
-        new User(
-            id(n), "F", "L", null, null, null, "e@x", "u" + n, t, t, null, null, null, RUN_A, t);
-    return new FetchedUser(user, new byte[] {'{', '}'}, event(n));
+    return new User(
+        id(n), "F", "L", null, null, null, "e@x", "u" + n, t, t, null, null, null, RUN_A, t,
+        100 + n);
   }
 }

@@ -13,13 +13,13 @@ class OutboxStoreTests {
   void countsABatchPerRunForThePublishedCounters() {
     UUID first = UUID.randomUUID();
     UUID second = UUID.randomUUID();
-    List<OutboxRow> batch =
+    List<OutboxEvent> batch =
         List.of(event(1, first), event(2, second), event(2, second), event(3, first));
 
     assertThat(OutboxStore.perRun(batch)).isEqualTo(Map.of(first, 2L, second, 2L));
   }
 
-  private static OutboxRow event(long seq, UUID run) {
-    return new OutboxRow(seq, run, UUID.randomUUID(), new byte[] {0});
+  private static OutboxEvent event(long seq, UUID run) {
+    return new OutboxEvent(seq, run, UUID.randomUUID(), seq, new byte[] {0});
   }
 }

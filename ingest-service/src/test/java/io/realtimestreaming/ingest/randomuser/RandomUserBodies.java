@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * randomuser 1.4 response bodies for a stubbed upstream: copies of the documentation sample's user,
@@ -28,6 +30,47 @@ public final class RandomUserBodies {
   /** A page of {@code count} users whose record at {@code brokenIndex} has no login.uuid. */
   public static String pageWithoutUuidAt(String seed, int page, int count, int brokenIndex) {
     return body(seed, page, count, brokenIndex);
+  }
+
+  /**
+   * A page of {@code count} users, the record at each index of {@code changes} changed by it (see
+   * {@link #set}).
+   */
+  public static String pageWith(
+      String seed, int page, int count, Map<Integer, UnaryOperator<ObjectNode>> changes) {
+    try {
+      ObjectNode body = (ObjectNode) JSON.readTree(page(seed, page, count));
+      ArrayNode results = (ArrayNode) body.get("results");
+      changes.forEach(
+          (index, change) -> results.set(index, change.apply((ObjectNode) results.get(index))));
+      return body.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A change for {@link #pageWith}: the dotted {@code field} of the record set to {@code value}.
+   */
+  public static UnaryOperator<ObjectNode> set(String field, Object value) {
+    return user -> {
+      int dot = field.lastIndexOf('.');
+      ObjectNode parent =
+          dot < 0 ? user : (ObjectNode) user.at("/" + field.substring(0, dot).replace('.', '/'));
+      parent.set(field.substring(dot + 1), JSON.valueToTree(value));
+      return user;
+    };
+  }
+
+  /** A change for {@link #pageWith}: the record replaced by user {@code index} of another page. */
+  public static UnaryOperator<ObjectNode> userOf(String seed, int page, int index) {
+    return ignored -> {
+      try {
+        return (ObjectNode) JSON.readTree(page(seed, page, index + 1)).path("results").get(index);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 
   public static UUID userId(String seed, int page, int index) {

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real client against a stubbed randomuser: the faults it retries and the ones it does not. */
 class RandomUserClientTests {
@@ -38,11 +40,24 @@ class RandomUserClientTests {
   void readsTheWholeBodyWhateverLengthTheServerAnnounced() throws Exception {
     byte[] body = "{\"results\":[]}".getBytes(StandardCharsets.UTF_8);
 
-    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
-    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), -1)).isEqualTo(body);
-    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), 4)).isEqualTo(body);
-    assertThat(RandomUserClient.read(new ByteArrayInputStream(body), body.length + 10))
-        .isEqualTo(body);
+    assertThat(read(body, body.length, 1000)).isEqualTo(body);
+    assertThat(read(body, -1, 1000)).isEqualTo(body);
+    assertThat(read(body, 4, 1000)).isEqualTo(body);
+    assertThat(read(body, body.length + 10, 1000)).isEqualTo(body);
+    assertThat(read(body, Long.MAX_VALUE, 1000)).as("a lie of 8 EB").isEqualTo(body);
+    assertThat(read(body, -1, body.length)).as("exactly the cap").isEqualTo(body);
+  }
+
+  @Test
+  void refusesABodyOverTheCapWhateverLengthWasAnnounced() {
+    byte[] body = new byte[2000];
+
+    for (long announced : new long[] {-1, 100, 2000}) {
+      UpstreamException e =
+          catchThrowableOfType(UpstreamException.class, () -> read(body, announced, 1999));
+      assertThat(e.retryable()).isTrue();
+      assertThat(e.getMessage()).contains("more than 1999 bytes");
+    }
   }
 
   @Test
@@ -116,7 +131,7 @@ class RandomUserClientTests {
   }
 
   @Test
-  void failsOnMalformedJsonWithoutRetrying() {
+  void retriesA200ThatIsNoPageThenFailsWithWhatCameBack() {
     String truncated = RandomUserBodies.page("s", 1, 3).substring(0, 100);
     upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(truncated)));
 
@@ -125,9 +140,70 @@ class RandomUserClientTests {
             UpstreamException.class,
             () -> client(properties(3, Duration.ofSeconds(2))).fetch(query(3)));
 
-    assertThat(e.retryable()).isFalse();
-    assertThat(e.getMessage()).contains("page 1 is not valid JSON");
-    upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getMessage()).contains("page 1 answered 200 with a body that is not valid JSON");
+    upstream.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<html><body><h1>502 Bad Gateway</h1></body></html>",
+        "{\"error\":\"Uh oh, something has gone wrong. Please tell us on GitHub.\"}",
+        "{\"results\":[{\"gender\":\"female\",\"name\":{",
+        "{\"info\":{\"seed\":\"s\"}}",
+        "[]",
+        ""
+      })
+  void retriesAOneOffGarbage200LikeA5xx(String garbage) {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("garbage")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(200).withBody(garbage))
+            .willSetStateTo("fine"));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("garbage")
+            .whenScenarioStateIs("fine")
+            .willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
+
+    RandomUserPage page = client(properties(3, Duration.ofSeconds(2))).fetch(query(3));
+
+    assertThat(page.results()).hasSize(3);
+    upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+  }
+
+  @Test
+  void everyAttemptTakesItsUsersFromTheRateBudget() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("once")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(serverError())
+            .willSetStateTo("fine"));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("once")
+            .whenScenarioStateIs("fine")
+            .willReturn(okJson(RandomUserBodies.page("s", 1, 3))));
+    RandomUserProperties budgetOfSix =
+        new RandomUserProperties(
+            URI.create(upstream.baseUrl() + PATH),
+            3,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            retryOf(2),
+            new RandomUserProperties.RateBudget(6, Duration.ofHours(1), Duration.ZERO),
+            1 << 20);
+    RandomUserClient client = client(budgetOfSix);
+
+    client.fetch(query(3)); // a 500, then the page: 6 users of budget
+    UpstreamException e =
+        catchThrowableOfType(UpstreamException.class, () -> client.fetch(query(3)));
+
+    assertThat(e.getMessage()).contains("no randomuser rate budget for 3 users");
+    upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
   }
 
   @Test
@@ -172,7 +248,8 @@ class RandomUserClientTests {
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
             retryOf(1),
-            new RandomUserProperties.RateBudget(5, Duration.ofHours(1), Duration.ZERO));
+            new RandomUserProperties.RateBudget(5, Duration.ofHours(1), Duration.ZERO),
+            1 << 20);
     RandomUserClient client = client(budgetOfFive);
 
     client.fetch(query(3));
@@ -199,12 +276,17 @@ class RandomUserClientTests {
         readTimeout,
         retryOf(attempts),
         new RandomUserProperties.RateBudget(
-            1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(1)));
+            1_000_000, Duration.ofMinutes(5), Duration.ofSeconds(1)),
+        1 << 20);
+  }
+
+  private static byte[] read(byte[] body, long announced, int cap) throws java.io.IOException {
+    return RandomUserClient.read(new ByteArrayInputStream(body), announced, cap);
   }
 
   // short backoff so the tests stay fast; its shape is RandomUserConfigTests' business
   private static RandomUserProperties.Retry retryOf(int attempts) {
     return new RandomUserProperties.Retry(
-        attempts, Duration.ofMillis(20), 2.0, 0.5, Duration.ofMillis(100));
+        attempts, Duration.ofMillis(20), 2.0, 0.5, Duration.ofMillis(100), Duration.ofSeconds(1));
   }
 }

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RandomUserConfigTests {
 
   private static final RandomUserProperties.Retry RETRY =
-      new RandomUserProperties.Retry(6, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(3));
+      new RandomUserProperties.Retry(
+          6, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(3), Duration.ofSeconds(60));
 
   @Test
   void backsOffExponentiallyWithJitterUpToTheCap() {
@@ -31,6 +34,21 @@ class RandomUserConfigTests {
       assertThat(interval.apply(6, null)).isLessThanOrEqualTo(3000);
     }
     assertThat(config.getMaxAttempts()).isEqualTo(6);
+  }
+
+  @Test
+  void waitsAtLeastWhatA429sRetryAfterAsksUpToTheCap() {
+    IntervalBiFunction<Object> interval =
+        RandomUserConfig.retry(RETRY).getRetryConfig().getIntervalBiFunction();
+    UpstreamException tenSeconds =
+        UpstreamException.retryableAfter("429", Optional.of(Duration.ofSeconds(10)));
+    UpstreamException anHour =
+        UpstreamException.retryableAfter("429", Optional.of(Duration.ofHours(1)));
+    UpstreamException unsaid = UpstreamException.retryableAfter("429", Optional.empty());
+
+    assertThat(interval.apply(1, Either.left(tenSeconds))).isEqualTo(10_000);
+    assertThat(interval.apply(1, Either.left(anHour))).isEqualTo(60_000);
+    assertThat(interval.apply(1, Either.left(unsaid))).isBetween(250L, 750L);
   }
 
   @Test
@@ -91,6 +109,7 @@ class RandomUserConfigTests {
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
         RETRY,
-        budget);
+        budget,
+        1 << 20);
   }
 }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
@@ -22,12 +23,8 @@ import io.realtimestreaming.ingest.randomuser.RandomUserBodies;
 import io.realtimestreaming.ingest.randomuser.RandomUserClient;
 import io.realtimestreaming.ingest.randomuser.RandomUserProperties;
 import io.realtimestreaming.ingest.users.FetchedUser;
-import io.realtimestreaming.ingest.users.UpsertResult;
-import io.realtimestreaming.model.avro.UserAvro;
+import io.realtimestreaming.model.UserContract;
 import io.realtimestreaming.model.randomuser.RandomUserPage;
-import io.realtimestreaming.model.registry.SchemaRegistryClient;
-import io.realtimestreaming.model.wire.ConfluentWireFormat;
-import io.realtimestreaming.model.wire.UserWireCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,12 +52,10 @@ class IngestionRunnerTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000001");
   private static final String SEED = "prefetch";
-  private static final int SCHEMA_ID = 42;
 
   private final RandomUserClient randomUser = mock(RandomUserClient.class);
   private final PageWriter pages = mock(PageWriter.class);
   private final IngestionRunRepository runs = mock(IngestionRunRepository.class);
-  private final SchemaRegistryClient registry = mock(SchemaRegistryClient.class);
   private final ThreadPoolTaskExecutor prefetcher = new ThreadPoolTaskExecutor();
   private final IngestionRunner runner;
 
@@ -74,21 +70,23 @@ class IngestionRunnerTests {
             5,
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
-            new RandomUserProperties.Retry(1, Duration.ofMillis(1), 2.0, 0.5, Duration.ofMillis(1)),
-            new RandomUserProperties.RateBudget(5, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+            new RandomUserProperties.Retry(
+                1, Duration.ofMillis(1), 2.0, 0.5, Duration.ofMillis(1), Duration.ofMillis(1)),
+            new RandomUserProperties.RateBudget(5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
+            1 << 20);
+    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    RunProperties properties = new RunProperties(1, 1, "test", Duration.ofMinutes(30), 1);
     runner =
         new IngestionRunner(
             randomUser,
             prefetcher,
-            new UserWireCodec(registry, "users_created-value"),
             pages,
-            runs,
+            new RunEndings(runs, properties, clock),
             upstream,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+            clock,
             new SimpleMeterRegistry());
-    when(pages.write(any(), anyInt(), anyList(), anyBoolean()))
-        .thenAnswer(call -> stored(call.getArgument(2)));
-    when(registry.register(any(), any())).thenReturn(SCHEMA_ID);
+    when(pages.write(any(), anyInt(), anyList(), anyMap(), anyBoolean()))
+        .thenAnswer(call -> stored(call.getArgument(1), call.getArgument(2)));
   }
 
   @AfterEach
@@ -108,46 +106,74 @@ class IngestionRunnerTests {
               return page(RandomUserBodies.pageWithoutUuidAt(SEED, 2, 5, 3));
             });
     // page 1's store waits for page 2's fetch: they overlap, or this store never ends
-    when(pages.write(eq(RUN), eq(5), argThat(users -> users.size() == 5), eq(false)))
+    when(pages.write(eq(RUN), eq(5), argThat(users -> users.size() == 5), anyMap(), eq(false)))
         .thenAnswer(
             call -> {
               assertThat(page2Asked.await(10, TimeUnit.SECONDS))
                   .as("page 2 fetched while page 1 is stored")
                   .isTrue();
-              return stored(call.getArgument(2));
+              return stored(call.getArgument(1), call.getArgument(2));
             });
 
     runner.execute(request(12));
 
     InOrder order = inOrder(pages);
-    order.verify(pages).write(eq(RUN), eq(5), argThat(users -> users.size() == 5), eq(false));
-    order.verify(pages).write(eq(RUN), eq(5), argThat(users -> users.size() == 4), eq(false));
-    order.verify(pages).write(eq(RUN), eq(2), argThat(users -> users.size() == 2), eq(true));
+    order
+        .verify(pages)
+        .write(eq(RUN), eq(5), argThat(users -> users.size() == 5), anyMap(), eq(false));
+    order
+        .verify(pages)
+        .write(eq(RUN), eq(5), argThat(users -> users.size() == 4), anyMap(), eq(false));
+    order
+        .verify(pages)
+        .write(eq(RUN), eq(2), argThat(users -> users.size() == 2), anyMap(), eq(true));
     order.verifyNoMoreInteractions();
     verify(randomUser).fetch(query(3, 2));
     verify(runs, never()).finish(any(), any(), any(), any());
   }
 
   @Test
-  void eachUserGoesToStoreWithItsRecordAsReceivedAndItsEvent() throws Exception {
+  void eachUserGoesToStoreWithItsRecordAsReceived() throws Exception {
     String body = RandomUserBodies.page(SEED, 1, 3);
     answer(1, 5, body);
 
     runner.execute(request(5));
 
     ArgumentCaptor<List<FetchedUser>> written = ArgumentCaptor.captor();
-    verify(pages).write(eq(RUN), eq(3), written.capture(), eq(true));
+    verify(pages).write(eq(RUN), eq(3), written.capture(), anyMap(), eq(true));
     List<FetchedUser> users = written.getValue();
     assertThat(users).hasSize(3);
     for (int i = 0; i < users.size(); i++) {
       FetchedUser user = users.get(i);
       assertThat(JSON.readTree(user.rawJson()))
           .isEqualTo(JSON.readTree(body).path("results").get(i));
-      ConfluentWireFormat.Framed event = ConfluentWireFormat.decode(user.event());
-      assertThat(event.schemaId()).isEqualTo(SCHEMA_ID);
-      assertThat(UserAvro.fromAvroBinary(event.payload(), UserAvro.schema()))
-          .isEqualTo(user.user());
+      assertThat(user.user().ingestionRunId()).isEqualTo(RUN);
     }
+  }
+
+  @Test
+  void recordsThatBreakTheContractAreCountedByRuleAndTheRestStored() {
+    answer(1, 5, RandomUserBodies.pageWithoutUuidAt(SEED, 1, 5, 3));
+
+    runner.execute(request(5));
+
+    verify(pages)
+        .write(
+            eq(RUN),
+            eq(5),
+            argThat(users -> users.size() == 4),
+            eq(Map.of(UserContract.Rule.MISSING_FIELD, 1)),
+            eq(true));
+    verify(runs, never()).finish(any(), any(), any(), any());
+  }
+
+  @Test
+  void anErrorEndsTheRunFailedRatherThanLeavingItRunning() {
+    when(randomUser.fetch(query(1, 5))).thenThrow(new StackOverflowError("deep"));
+
+    runner.execute(request(5));
+
+    verify(runs).finish(eq(RUN), eq(RunStatus.FAILED), eq("deep"), any());
   }
 
   @Test
@@ -159,7 +185,9 @@ class IngestionRunnerTests {
     runner.execute(request(10));
 
     InOrder order = inOrder(pages, runs);
-    order.verify(pages).write(eq(RUN), eq(5), argThat(users -> users.size() == 5), eq(false));
+    order
+        .verify(pages)
+        .write(eq(RUN), eq(5), argThat(users -> users.size() == 5), anyMap(), eq(false));
     order
         .verify(runs)
         .finish(
@@ -173,7 +201,7 @@ class IngestionRunnerTests {
 
     runner.execute(request(15));
 
-    verify(pages).write(eq(RUN), eq(3), argThat(users -> users.size() == 3), eq(true));
+    verify(pages).write(eq(RUN), eq(3), argThat(users -> users.size() == 3), anyMap(), eq(true));
     verify(randomUser, never()).fetch(query(2, 5));
     verify(runs, never()).finish(any(), any(), any(), any());
   }
@@ -202,7 +230,7 @@ class IngestionRunnerTests {
     runThread.join(10_000);
 
     assertThat(runThread.isAlive()).isFalse();
-    verify(pages).write(eq(RUN), eq(5), anyList(), eq(false));
+    verify(pages).write(eq(RUN), eq(5), anyList(), anyMap(), eq(false));
     verify(runs, timeout(1000))
         .finish(
             eq(RUN), eq(RunStatus.FAILED), startsWith("the service stopped during the run"), any());
@@ -230,7 +258,7 @@ class IngestionRunnerTests {
     }
   }
 
-  private static UpsertResult stored(List<FetchedUser> users) {
-    return new UpsertResult(users.size(), 0);
+  private static PageWriter.PageCounts stored(int fetched, List<FetchedUser> users) {
+    return new PageWriter.PageCounts(fetched, users.size(), 0, fetched - users.size());
   }
 }

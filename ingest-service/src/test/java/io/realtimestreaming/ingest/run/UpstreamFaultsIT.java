@@ -1,5 +1,6 @@
 package io.realtimestreaming.ingest.run;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.realtimestreaming.ingest.IngestApi;
 import io.realtimestreaming.ingest.ServiceUnderTest;
 import io.realtimestreaming.ingest.randomuser.RandomUserBodies;
@@ -18,6 +20,7 @@ import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +32,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Runs against a stubbed randomuser (pages of 5) and the real stores: what upstream faults do to a
- * run's status and counts. Each test uses its own seed, so the stubs of one do not answer another.
+ * Runs against a stubbed randomuser (pages of 5) and the real stores: what upstream faults and bad
+ * records do to a run's status and counts. Each test uses its own seed, so the stubs of one do not
+ * answer another.
  */
 @RealServices({ServiceKind.POSTGRES, ServiceKind.KAFKA, ServiceKind.REGISTRY})
 @SpringBootTest(
@@ -101,7 +105,7 @@ class UpstreamFaultsIT {
   }
 
   @Test
-  void malformedJsonFailsTheRunWithTheReason() {
+  void aPageThatStaysMalformedFailsTheRunAfterItsRetries() {
     String seed = "malformed-" + UUID.randomUUID();
     stubPage(seed, 1, RandomUserBodies.page(seed, 1, 5));
     stubPage(seed, 2, RandomUserBodies.page(seed, 2, 5).substring(0, 300));
@@ -109,9 +113,89 @@ class UpstreamFaultsIT {
     JsonNode run = finish(10, seed);
 
     assertThat(run.path("status").asText()).isEqualTo("FAILED");
-    assertThat(run.path("error").asText()).contains("page 2 is not valid JSON");
+    assertThat(run.path("error").asText())
+        .contains("page 2 answered 200 with a body that is not valid JSON");
     assertThat(run.path("stored").asInt()).isEqualTo(5); // page 1 committed before the failure
     assertThat(run.path("finishedAt").isNull()).isFalse();
+    upstream.verify(
+        2,
+        getRequestedFor(urlPathEqualTo(PATH))
+            .withQueryParam("seed", equalTo(seed))
+            .withQueryParam("page", equalTo("2")));
+  }
+
+  @Test
+  void aOneOffGarbage200IsRetriedAndTheRunGoesOn() {
+    String seed = "garbage-" + UUID.randomUUID();
+    stubPage(seed, 1, RandomUserBodies.page(seed, 1, 5));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .withQueryParam("seed", equalTo(seed))
+            .withQueryParam("page", equalTo("2"))
+            .inScenario(seed)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"))
+            .willSetStateTo("fine"));
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .withQueryParam("seed", equalTo(seed))
+            .withQueryParam("page", equalTo("2"))
+            .inScenario(seed)
+            .whenScenarioStateIs("fine")
+            .willReturn(okJson(RandomUserBodies.page(seed, 2, 5))));
+
+    JsonNode run = finish(10, seed);
+
+    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("stored").asInt()).isEqualTo(10);
+    assertThat(run.path("published").asInt()).isEqualTo(10);
+  }
+
+  @Test
+  void eachBadRecordCostsOnlyItselfAndTheCountsReconcile() {
+    String seed = "mixed-" + UUID.randomUUID();
+    stubPage(
+        seed,
+        1,
+        RandomUserBodies.pageWith(
+            seed,
+            1,
+            5,
+            Map.of(
+                0, RandomUserBodies.set("name.first", "Ann\u0000"),
+                1, RandomUserBodies.set("email", "no-at-sign"),
+                2, RandomUserBodies.set("registered.date", "2999-01-01T00:00:00.000Z"),
+                3, RandomUserBodies.userOf(seed, 1, 4)))); // a repeat within the page
+    stubPage(
+        seed,
+        2,
+        RandomUserBodies.pageWith(
+            seed,
+            2,
+            5,
+            Map.of(
+                0, RandomUserBodies.userOf(seed, 1, 4), // a repeat of page 1
+                1, RandomUserBodies.set("cell", "0".repeat(40_000)), // a record of 40 KB
+                2, RandomUserBodies.set("phone", "call\r\nme"))));
+
+    JsonNode run = finish(10, seed);
+
+    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("fetched").asInt()).isEqualTo(10);
+    assertThat(run.path("rejected").asInt()).isEqualTo(5);
+    assertThat(run.path("duplicates").asInt()).isEqualTo(2);
+    assertThat(run.path("stored").asInt()).isEqualTo(3); // page 1 index 4, page 2 index 3 and 4
+    assertThat(run.path("published").asInt()).isEqualTo(3);
+    assertThat(run.path("parked").asInt()).isZero();
+    JsonNode byReason = run.path("reconciliation").path("rejectedByReason");
+    assertThat(byReason.path("invalid_character").asInt()).isEqualTo(2);
+    assertThat(byReason.path("invalid_email").asInt()).isEqualTo(1);
+    assertThat(byReason.path("timestamp_out_of_range").asInt()).isEqualTo(1);
+    assertThat(byReason.path("record_too_large").asInt()).isEqualTo(1);
   }
 
   @Test

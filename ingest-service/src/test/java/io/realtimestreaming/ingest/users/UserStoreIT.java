@@ -21,15 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The page upsert against the real PostgreSQL: every column arrives exactly as given (nulls,
- * quotes, backslashes, non-ASCII, microseconds), and the counts say what was new and what not.
+ * quotes, backslashes, non-ASCII, microseconds); a user the run already has is a duplicate, kept as
+ * first written; and every write gives a user a version above its last one.
  */
 @RealServices(ServiceKind.POSTGRES)
 class UserStoreIT {
 
   private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
 
-  /** The events are the outbox's business; the users table does not read them. */
-  private static final byte[] EVENT = {0};
+  private static final UUID OTHER_RUN = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
 
   private ServiceEndpoints endpoints;
   private String schema;
@@ -79,7 +79,8 @@ class UserStoreIT {
             "https://p/1.jpg",
             "FR",
             RUN,
-            ingested);
+            ingested,
+            0);
     User sparse =
         new User(
             b,
@@ -96,7 +97,8 @@ class UserStoreIT {
             null,
             null,
             RUN,
-            ingested);
+            ingested,
+            0);
     User plain =
         new User(
             c,
@@ -113,18 +115,22 @@ class UserStoreIT {
             "p",
             "US",
             RUN,
-            ingested);
+            ingested,
+            0);
     String trickyRaw =
         "{\"name\":{\"first\":\"Zoë \\\"Z\\\"\"},\"path\":\"a\\\\b\",\"n\":[1,null]}";
 
     UserStore.Upserted first =
         store.upsert(
             List.of(
-                new FetchedUser(tricky, utf8(trickyRaw), EVENT),
-                new FetchedUser(sparse, utf8("{}"), EVENT),
-                new FetchedUser(plain, utf8("{\"x\":\"\u00e9\u4e2d\"}"), EVENT)));
+                new FetchedUser(tricky, utf8(trickyRaw)),
+                new FetchedUser(sparse, utf8("{}")),
+                new FetchedUser(plain, utf8("{\"x\":\"\u00e9\u4e2d\"}"))));
 
-    assertThat(first.result()).isEqualTo(new UpsertResult(3, 0));
+    assertThat(first.written()).extracting(User::id).containsExactly(a, b, c);
+    assertThat(first.duplicates()).isZero();
+    assertThat(first.written()).allSatisfy(u -> assertThat(u.version()).isPositive());
+    assertThat(versionOf(a)).isEqualTo(first.written().get(0).version());
     assertThat(read(a)).isEqualTo(columns(tricky));
     assertThat(read(b)).isEqualTo(columns(sparse));
     assertThat(read(c)).isEqualTo(columns(plain));
@@ -135,38 +141,62 @@ class UserStoreIT {
     assertThat(jdbc.queryForObject("select raw ->> 'x' from users where id = ?", String.class, c))
         .isEqualTo("\u00e9\u4e2d");
 
-    // b again, twice in one page, and a new user: 3 stored, b counted twice as a duplicate
+    // b again, twice in one page of the same run, and a new user: d stored, b a duplicate twice
     UUID d = UUID.fromString("00000000-0000-0000-0000-00000000000d");
-    User plainD =
-        new User(
-            d,
-            "D",
-            "L",
-            "male",
-            "a",
-            "1",
-            "d@x",
-            "d",
-            dob,
-            registered,
-            "1",
-            "p",
-            "US",
-            RUN,
-            ingested);
     UserStore.Upserted second =
         store.upsert(
             List.of(
-                new FetchedUser(sparse, utf8("{}"), EVENT),
-                new FetchedUser(plainD, utf8("{}"), EVENT),
-                new FetchedUser(sparse, utf8("{\"again\":true}"), EVENT)));
+                new FetchedUser(sparse, utf8("{\"again\":1}")),
+                new FetchedUser(user(d, RUN, ingested), utf8("{}")),
+                new FetchedUser(sparse, utf8("{\"again\":2}"))));
 
-    assertThat(second.result()).isEqualTo(new UpsertResult(3, 2));
-    assertThat(second.users()).extracting(u -> u.user().id()).containsExactly(b, d);
-    assertThat(
-            jdbc.queryForObject("select raw ->> 'again' from users where id = ?", String.class, b))
-        .isEqualTo("true");
+    assertThat(second.written()).extracting(User::id).containsExactly(d);
+    assertThat(second.duplicates()).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select raw::text from users where id = ?", String.class, b))
+        .as("the run's first record of b is the one kept")
+        .isEqualTo("{}");
     assertThat(jdbc.queryForObject("select count(*) from users", Long.class)).isEqualTo(4);
+  }
+
+  @Test
+  void anotherRunWritesTheUserAgainWithAGreaterVersion() {
+    User first = store.upsert(List.of(new FetchedUser(user(A, RUN), utf8("{}")))).written().get(0);
+
+    User again =
+        store.upsert(List.of(new FetchedUser(user(A, OTHER_RUN), utf8("{}")))).written().get(0);
+
+    assertThat(again.version()).isGreaterThan(first.version());
+    assertThat(versionOf(A)).isEqualTo(again.version());
+    assertThat(
+            jdbc.queryForObject("select ingestion_run_id from users where id = ?", UUID.class, A))
+        .isEqualTo(OTHER_RUN);
+  }
+
+  @Test
+  void aVersionAheadOfTheClockStillGrowsByOne() {
+    store.upsert(List.of(new FetchedUser(user(A, RUN), utf8("{}"))));
+    long farAhead = 9_000_000_000_000_000L; // a clock that ran ahead, or a restored backup
+    jdbc.update("update users set version = ? where id = ?", farAhead, A);
+
+    User again =
+        store.upsert(List.of(new FetchedUser(user(A, OTHER_RUN), utf8("{}")))).written().get(0);
+
+    assertThat(again.version()).isEqualTo(farAhead + 1);
+  }
+
+  private static final UUID A = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+
+  private long versionOf(UUID id) {
+    return jdbc.queryForObject("select version from users where id = ?", Long.class, id);
+  }
+
+  private static User user(UUID id, UUID run) {
+    return user(id, run, Instant.parse("2020-01-01T00:00:00Z"));
+  }
+
+  private static User user(UUID id, UUID run, Instant t) {
+    return new User(
+        id, "F", "L", null, null, null, "f@x.io", "u", t, t, null, null, null, run, t, 0);
   }
 
   private static byte[] utf8(String json) {

@@ -14,7 +14,7 @@ class UserStoreTests {
   private static final UUID RUN = UUID.randomUUID();
 
   @Test
-  void keepsTheLastOccurrenceOfAUserInAPageAndSortsById() {
+  void keepsTheFirstOccurrenceOfAUserInAPageAndSortsById() {
     UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
     List<FetchedUser> page = List.of(user(b, "first"), user(a, "only"), user(b, "second"));
@@ -22,7 +22,7 @@ class UserStoreTests {
     List<FetchedUser> distinct = UserStore.distinctById(page);
 
     assertThat(distinct).extracting(u -> u.user().id()).containsExactly(a, b);
-    assertThat(distinct.get(1).user().firstName()).isEqualTo("second");
+    assertThat(distinct.get(1).user().firstName()).isEqualTo("first");
   }
 
   @Test
@@ -50,7 +50,8 @@ class UserStoreTests {
 
   private static FetchedUser user(UUID id, String firstName, UUID run, Instant t) {
     User user =
-        new User(id, firstName, "L", null, null, null, "e@x", "u", t, t, null, null, "US", run, t);
-    return new FetchedUser(user, new byte[] {0}, new byte[] {0});
+        new User(
+            id, firstName, "L", null, null, null, "e@x", "u", t, t, null, null, "US", run, t, 0);
+    return new FetchedUser(user, new byte[] {0});
   }
 }

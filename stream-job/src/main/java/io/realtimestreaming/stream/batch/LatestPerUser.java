@@ -8,20 +8,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The latest record of each user among those offered (see {@link SourcePosition#isAfter}), so that
- * a batch writes each user once, with the newest values, whatever order its writes complete in.
+ * The newest record of each user among those offered, so that a chunk writes each user once: the
+ * highest version, and of equal versions the later in Kafka (see {@link SourcePosition#isAfter}).
+ * The writes' timestamps (the versions) would let the newest win anyway; this only spares the
+ * superseded writes.
  */
 final class LatestPerUser {
 
-  private record Latest(SourcePosition at, User user) {}
+  private record Latest(SourcePosition at, User user) {
+
+    boolean newerThan(Latest other) {
+      return user.version() != other.user.version()
+          ? user.version() > other.user.version()
+          : at.isAfter(other.at);
+    }
+  }
 
   private final Map<UUID, Latest> latest = new HashMap<>();
   private long offered;
 
   void offer(SourcePosition at, User user) {
     offered++;
-    latest.merge(
-        user.id(), new Latest(at, user), (kept, now) -> now.at().isAfter(kept.at()) ? now : kept);
+    latest.merge(user.id(), new Latest(at, user), (kept, now) -> now.newerThan(kept) ? now : kept);
   }
 
   Collection<User> users() {
@@ -33,7 +41,7 @@ final class LatestPerUser {
     return latest.size();
   }
 
-  /** How many offered records lost to a later record of the same user. */
+  /** How many offered records lost to a newer record of the same user. */
   long superseded() {
     return offered - latest.size();
   }

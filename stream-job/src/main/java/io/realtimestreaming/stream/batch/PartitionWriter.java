@@ -1,5 +1,7 @@
 package io.realtimestreaming.stream.batch;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.realtimestreaming.model.User;
 import io.realtimestreaming.stream.decode.Decoded;
 import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.decode.UserRecordDecoder;
@@ -9,27 +11,34 @@ import io.realtimestreaming.stream.dlq.DeadLetterTarget;
 import io.realtimestreaming.stream.sink.CassandraSessions;
 import io.realtimestreaming.stream.sink.CassandraTarget;
 import io.realtimestreaming.stream.sink.CassandraUserWriter;
+import io.realtimestreaming.stream.sink.LedgerEntry;
+import io.realtimestreaming.stream.sink.RunLedgerWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 
 /**
  * One task's share of a batch (one Kafka partition's offset range): each record decoded, poison
- * records to the DLQ, users upserted into Cassandra. The task returns only when both are
- * acknowledged; if either fails it throws, and the batch fails.
+ * records to the DLQ, users upserted into Cassandra at their versions, and then what became of each
+ * event written to its run's ledger. The task returns only when all of it is acknowledged; if
+ * anything fails it throws, and the batch fails.
  *
  * <p>Records are decoded here, from the Kafka source's rows ({@link KafkaRecord#columns()}), rather
  * than in a Spark stage of their own: a stage would turn every decoded user into Spark's internal
  * row format and back, which cost more CPU than the decoding itself.
  *
  * <p>Users are written chunk by chunk while the partition is still being read, so that decoding and
- * Cassandra's work overlap instead of taking turns. Within a chunk only the latest record of each
- * user is written; chunks are written in offset order, and the session's increasing client
- * timestamps make a later chunk's write of a user win over an earlier one. So each user's row ends
- * with the values of its latest record in the batch. That holds for the batch as a whole because
- * the Kafka key is the user id: the producer puts every record of a user in one partition, which
- * Spark reads in one task.
+ * Cassandra's work overlap instead of taking turns. Within a chunk only the newest record of each
+ * user is written; every write carries its version as its timestamp, so each user's row ends with
+ * the newest version it was ever sent, whatever order writes arrive in. An event without a version
+ * (written before versions existed) takes its Kafka timestamp, in microseconds.
+ *
+ * <p>The ledger counts every valid record as landed, superseded ones included (the row holds their
+ * version or a newer one), and every dead letter it can attribute to a run (by the event's run
+ * header and key, or the decoded user).
  */
 final class PartitionWriter implements ForeachPartitionFunction<Row> {
 
@@ -55,8 +64,10 @@ final class PartitionWriter implements ForeachPartitionFunction<Row> {
   @Override
   public void call(Iterator<Row> rows) {
     UserRecordDecoder decoder = UserRecordDecoder.forRegistry(registryUrl);
-    CassandraUserWriter users =
-        new CassandraUserWriter(CassandraSessions.forTarget(cassandra), cassandra, Instant.now());
+    CqlSession session = CassandraSessions.forTarget(cassandra);
+    Instant now = Instant.now();
+    CassandraUserWriter users = new CassandraUserWriter(session, cassandra, now);
+    List<LedgerEntry> ledger = new ArrayList<>();
     LatestPerUser chunk = new LatestPerUser();
     long superseded = 0;
     try (DeadLetterPublisher publisher = new DeadLetterPublisher(deadLetters)) {
@@ -67,7 +78,9 @@ final class PartitionWriter implements ForeachPartitionFunction<Row> {
           publisher.publish(DeadLetter.of(record, rejected));
           continue;
         }
-        chunk.offer(record.at(), ((Decoded.Valid) decoded).user());
+        User user = versioned(((Decoded.Valid) decoded).user(), record);
+        chunk.offer(record.at(), user);
+        ledger.add(LedgerEntry.landed(user.ingestionRunId(), user.id(), user.version()));
         if (chunk.size() == CHUNK) {
           superseded += chunk.superseded();
           chunk.users().forEach(users::write);
@@ -77,8 +90,28 @@ final class PartitionWriter implements ForeachPartitionFunction<Row> {
       superseded += chunk.superseded();
       chunk.users().forEach(users::write);
       long written = users.awaitAll();
-      long deadLettered = publisher.flush();
-      counters.add(written, deadLettered, superseded);
+      List<DeadLetter> letters = publisher.flush();
+      for (DeadLetter letter : letters) {
+        if (letter.attributable()) {
+          ledger.add(
+              LedgerEntry.deadLettered(
+                  letter.runId(),
+                  letter.userId(),
+                  letter.version() == null ? User.UNVERSIONED : letter.version(),
+                  letter.reason()));
+        }
+      }
+      if (!ledger.isEmpty()) {
+        new RunLedgerWriter(session, cassandra, now).writeAll(ledger);
+      }
+      counters.add(written, letters.size(), superseded);
     }
+  }
+
+  /** The user at its version, or, for an event from before versions, at its Kafka timestamp. */
+  private static User versioned(User user, KafkaRecord record) {
+    return user.version() != User.UNVERSIONED
+        ? user
+        : user.withVersion(Math.multiplyExact(record.at().timestampMs(), 1000L));
   }
 }

@@ -9,6 +9,12 @@ public sealed interface Decoded {
 
   /**
    * @param detail what exactly was wrong, for the {@code dlq.detail} header and the log
+   * @param user the user as decoded, when the record decoded but broke the contract; else null
    */
-  record Rejected(RejectReason reason, String detail) implements Decoded {}
+  record Rejected(RejectReason reason, String detail, User user) implements Decoded {
+
+    public Rejected(RejectReason reason, String detail) {
+      this(reason, detail, null);
+    }
+  }
 }

@@ -17,7 +17,7 @@ public enum RejectReason {
   /** The Avro payload does not decode with the writer schema into the reader schema. */
   UNDECODABLE("undecodable"),
 
-  /** Decoded, but not a user the table may hold (see {@link UserValidator}). */
+  /** Decoded, but breaks {@link io.realtimestreaming.model.UserContract}. */
   INVALID_USER("invalid-user");
 
   private final String header;

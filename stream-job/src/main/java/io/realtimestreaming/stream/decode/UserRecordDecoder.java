@@ -1,6 +1,7 @@
 package io.realtimestreaming.stream.decode;
 
 import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.UserContract;
 import io.realtimestreaming.model.avro.UserAvro;
 import io.realtimestreaming.model.wire.ConfluentWireFormat;
 import io.realtimestreaming.model.wire.WireFormatException;
@@ -24,22 +25,24 @@ import org.apache.avro.AvroRuntimeException;
 public final class UserRecordDecoder {
 
   private final WriterSchemas writerSchemas;
-  private final UserValidator validator;
+  private final Clock clock;
   // Per decoder, so that a flood of records with a bad id asks the registry once, not per record;
   // and one reader per writer schema (see UserAvro.Reader: a new one per record cost more than the
   // decoding itself).
   private final Map<Integer, Optional<UserAvro.Reader>> readers = new HashMap<>();
 
-  public UserRecordDecoder(WriterSchemas writerSchemas, UserValidator validator) {
+  /**
+   * @param clock what "not in the future" of {@link UserContract} is checked against
+   */
+  public UserRecordDecoder(WriterSchemas writerSchemas, Clock clock) {
     this.writerSchemas = writerSchemas;
-    this.validator = validator;
+    this.clock = clock;
   }
 
   /** A decoder for one task, sharing the executor's cache of writer schemas from the registry. */
   public static UserRecordDecoder forRegistry(String registryUrl) {
     return new UserRecordDecoder(
-        WriterSchemas.of(RegistryClients.forUrl(registryUrl)),
-        new UserValidator(Clock.systemUTC()));
+        WriterSchemas.of(RegistryClients.forUrl(registryUrl)), Clock.systemUTC());
   }
 
   public Decoded decode(byte[] value) {
@@ -69,9 +72,10 @@ public final class UserRecordDecoder {
           RejectReason.UNDECODABLE,
           "Avro payload is corrupt: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    return validator
-        .problem(user)
-        .<Decoded>map(problem -> new Decoded.Rejected(RejectReason.INVALID_USER, problem))
+    return UserContract.check(user, clock.instant())
+        .<Decoded>map(
+            violation ->
+                new Decoded.Rejected(RejectReason.INVALID_USER, violation.describe(), user))
         .orElseGet(() -> new Decoded.Valid(user));
   }
 }

@@ -73,6 +73,14 @@ public final class StreamOptions {
   String table;
 
   @Option(
+      names = "--cassandra-ledger-table",
+      defaultValue = "${env:CASSANDRA_LEDGER_TABLE:-run_ledger}",
+      description =
+          "the per-run ledger of landed and dead-lettered events (env CASSANDRA_LEDGER_TABLE,"
+              + " default ${DEFAULT-VALUE})")
+  String ledgerTable;
+
+  @Option(
       names = "--cassandra-consistency",
       defaultValue = "${env:CASSANDRA_CONSISTENCY:-LOCAL_QUORUM}",
       description = "write consistency level (env CASSANDRA_CONSISTENCY, default ${DEFAULT-VALUE})")
@@ -177,6 +185,7 @@ public final class StreamOptions {
             localDatacenter,
             keyspace,
             table,
+            ledgerTable,
             consistency,
             maxInFlight);
     return new StreamSettings(

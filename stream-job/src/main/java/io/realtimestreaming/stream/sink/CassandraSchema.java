@@ -13,12 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the job's keyspace and table from {@code cassandra/schema.cql} when they are missing.
- * Every statement there is {@code IF NOT EXISTS}, so applying it on each start changes nothing.
+ * Creates the job's keyspace and tables from {@code cassandra/schema.cql} when they are missing.
+ * Every statement there is {@code IF [NOT] EXISTS}, so applying it on each start changes nothing.
  *
- * <p>The file names the shared keyspace and table ({@code spark_streams.created_users}); they are
- * replaced by the job's own, so a job pointed at another table (a test's, say) gets the same
- * columns. The build ships a copy of the file in the jar; a path given explicitly wins.
+ * <p>The file names the shared keyspace and tables ({@code spark_streams.created_users}, {@code
+ * spark_streams.run_ledger}); they are replaced by the job's own, so a job pointed at other tables
+ * (a test's, say) gets the same columns. The build ships a copy of the file in the jar; a path
+ * given explicitly wins.
  */
 public final class CassandraSchema {
 
@@ -27,6 +28,7 @@ public final class CassandraSchema {
 
   static final String SHARED_KEYSPACE = "spark_streams";
   static final String SHARED_TABLE = "created_users";
+  static final String SHARED_LEDGER_TABLE = "run_ledger";
 
   private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
 
@@ -55,7 +57,8 @@ public final class CassandraSchema {
     String text =
         cql.replaceAll("(?m)--.*$", "")
             .replaceAll("\\b" + SHARED_KEYSPACE + "\\b", target.keyspace())
-            .replaceAll("\\." + SHARED_TABLE + "\\b", "." + target.table());
+            .replaceAll("\\." + SHARED_TABLE + "\\b", "." + target.table())
+            .replaceAll("\\." + SHARED_LEDGER_TABLE + "\\b", "." + target.ledgerTable());
     if (replication != null && !replication.isBlank()) {
       text = text.replaceAll("replication\\s*=\\s*\\{[^}]*}", "replication = " + replication);
     }

@@ -3,7 +3,6 @@ package io.realtimestreaming.stream.sink;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.internal.core.time.AtomicTimestampGenerator;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -67,12 +66,6 @@ public final class CassandraSessions {
                         DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
                     .withClass(
                         DefaultDriverOption.RETRY_POLICY_CLASS, WriteTimeoutRetryPolicy.class)
-                    // the default, made explicit because the job relies on it: client timestamps
-                    // that strictly increase across the session's threads, so that of two writes
-                    // of one user the later issued wins (CassandraUserWriter)
-                    .withClass(
-                        DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
-                        AtomicTimestampGenerator.class)
                     // two tasks of one executor may each keep max-in-flight writes outstanding
                     .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
                     .build());

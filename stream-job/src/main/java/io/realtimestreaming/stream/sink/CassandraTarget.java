@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param contactPoints {@code host:port} of one or more nodes
  * @param localDatacenter the data center the driver routes to ({@code datacenter1} for a single
  *     node with SimpleSnitch)
+ * @param ledgerTable the run ledger in the same keyspace ({@link RunLedgerWriter})
  * @param consistency a {@link DefaultConsistencyLevel} name, e.g. {@code LOCAL_QUORUM}
  * @param maxInFlight how many writes one task keeps outstanding at most
  */
@@ -20,6 +21,7 @@ public record CassandraTarget(
     String localDatacenter,
     String keyspace,
     String table,
+    String ledgerTable,
     String consistency,
     int maxInFlight)
     implements Serializable {
@@ -33,6 +35,7 @@ public record CassandraTarget(
     contactPoints.forEach(CassandraTarget::requireHostAndPort);
     requireIdentifier("keyspace", keyspace);
     requireIdentifier("table", table);
+    requireIdentifier("ledger table", ledgerTable);
     consistency = consistency.strip().toUpperCase(Locale.ROOT);
     try {
       DefaultConsistencyLevel.valueOf(consistency);
@@ -51,9 +54,18 @@ public record CassandraTarget(
 
   /** {@code keyspace.table}, quoted where CQL needs it. */
   public String qualifiedTable() {
+    return qualified(table);
+  }
+
+  /** {@code keyspace.ledgerTable}, quoted where CQL needs it. */
+  public String qualifiedLedgerTable() {
+    return qualified(ledgerTable);
+  }
+
+  private String qualified(String name) {
     return CqlIdentifier.fromInternal(keyspace).asCql(true)
         + "."
-        + CqlIdentifier.fromInternal(table).asCql(true);
+        + CqlIdentifier.fromInternal(name).asCql(true);
   }
 
   public DefaultConsistencyLevel consistencyLevel() {

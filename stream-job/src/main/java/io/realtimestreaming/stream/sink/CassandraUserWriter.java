@@ -13,9 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * CassandraTarget#maxInFlight()} writes outstanding: enough to keep the cluster busy while the task
  * reads on, bounded so that a slow cluster pushes back on the task instead of filling the heap.
  *
- * <p>Writes are issued in the order of the calls, and the session stamps each with a strictly
- * increasing client timestamp (see {@link CassandraSessions}): of two writes of one user, the one
- * issued later wins in Cassandra, whichever completes first.
+ * <p>Each write's timestamp is the user's version ({@link UserUpsert}): of two writes of one user,
+ * the newer version wins in Cassandra, whichever is issued or completes first.
  *
  * <p>Any write that fails after the driver's retries fails {@link #awaitAll()}: the task then
  * fails, and Spark runs the batch again from the checkpoint. Nothing is skipped. Not thread-safe.
@@ -41,7 +40,8 @@ public final class CassandraUserWriter {
   }
 
   /**
-   * Starts writing one user, waiting first if max-in-flight writes are outstanding.
+   * Starts writing one user (at its {@link User#version()}), waiting first if max-in-flight writes
+   * are outstanding.
    *
    * @throws CassandraWriteException if an earlier write failed: the batch fails anyway, so the task
    *     stops loading a cluster that is refusing writes
@@ -54,7 +54,7 @@ public final class CassandraUserWriter {
     acquire();
     submitted++;
     session
-        .executeAsync(upsert.bind(user, processedAt))
+        .executeAsync(upsert.bind(user, user.version(), processedAt))
         .whenComplete(
             (result, error) -> {
               if (error != null) {

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The prepared INSERT of one user row. An INSERT in Cassandra is an upsert, so writing a user again
- * (a retried batch, a replayed offset) leaves one row with the latest values: the statement is
- * idempotent, which lets the driver retry it.
+ * The prepared INSERT of one user row, {@code USING TIMESTAMP} the user's version. An INSERT in
+ * Cassandra is an upsert, and of two writes of a row the one with the greater timestamp wins, in
+ * whatever order they arrive: a replay of old events (a checkpoint reset, a DLQ re-drive, two
+ * relays racing, an executor with a slow clock) never overwrites a newer version. Writing a user
+ * again is idempotent, which lets the driver retry the statement.
  *
  * <p>Values are bound by index, encoded for each column's CQL type ({@link #CODECS}, checked
  * against the table when preparing), into one mutable builder: binding by value (the driver looks
@@ -30,7 +32,7 @@ final class UserUpsert {
   static final String COLUMNS =
       "id, first_name, last_name, gender, address, post_code, email, username, dob,"
           + " registered_date, phone, picture, nationality, ingestion_run_id, ingested_at,"
-          + " processed_at";
+          + " processed_at, version";
 
   /** The codec of each column of {@link #COLUMNS}, in order: what the table must declare. */
   static final List<TypeCodec<?>> CODECS =
@@ -50,7 +52,8 @@ final class UserUpsert {
           TypeCodecs.TEXT,
           TypeCodecs.UUID,
           TypeCodecs.TIMESTAMP,
-          TypeCodecs.TIMESTAMP);
+          TypeCodecs.TIMESTAMP,
+          TypeCodecs.BIGINT);
 
   private final PreparedStatement prepared;
   private final ConsistencyLevel consistency;
@@ -91,11 +94,15 @@ final class UserUpsert {
         + " ("
         + COLUMNS
         + ") VALUES ("
-        + "?, ".repeat(15)
-        + "?)";
+        + "?, ".repeat(CODECS.size() - 1)
+        + "?) USING TIMESTAMP ?";
   }
 
-  BoundStatement bind(User u, Instant processedAt) {
+  /**
+   * @param version the user's version: the write's timestamp, so that a row only ever moves to a
+   *     newer version, whatever order the writes arrive in
+   */
+  BoundStatement bind(User u, long version, Instant processedAt) {
     return prepared
         .boundStatementBuilder()
         .set(0, u.id(), TypeCodecs.UUID)
@@ -114,6 +121,8 @@ final class UserUpsert {
         .set(13, u.ingestionRunId(), TypeCodecs.UUID)
         .set(14, u.ingestedAt(), TypeCodecs.TIMESTAMP)
         .set(15, processedAt, TypeCodecs.TIMESTAMP)
+        .set(16, version, TypeCodecs.BIGINT)
+        .set(17, version, TypeCodecs.BIGINT)
         .setConsistencyLevel(consistency)
         .setIdempotence(true)
         .build();

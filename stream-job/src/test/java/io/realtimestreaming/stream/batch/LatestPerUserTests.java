@@ -15,7 +15,19 @@ class LatestPerUserTests {
   final User newer = TestUsers.user(id, "New");
 
   @Test
-  void keepsTheRecordWithTheHighestOffsetWhateverTheOrderOffered() {
+  void keepsTheHighestVersionEvenWhenItCameFirst() {
+    User v2 = TestUsers.atVersion(newer, 2);
+    User v1 = TestUsers.atVersion(older, 1);
+    LatestPerUser latest = new LatestPerUser();
+    latest.offer(at(5), v2);
+    latest.offer(at(9), v1); // a replayed older event, later in the log
+
+    assertThat(latest.users()).containsExactly(v2);
+    assertThat(latest.superseded()).isEqualTo(1);
+  }
+
+  @Test
+  void ofEqualVersionsKeepsTheRecordWithTheHighestOffsetWhateverTheOrderOffered() {
     LatestPerUser inOrder = new LatestPerUser();
     inOrder.offer(at(5), older);
     inOrder.offer(at(9), newer);

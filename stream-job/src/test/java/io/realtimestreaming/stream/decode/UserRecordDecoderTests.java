@@ -39,7 +39,7 @@ class UserRecordDecoderTests {
             lookups.incrementAndGet();
             return Optional.ofNullable(registry.get(id));
           },
-          new UserValidator(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
   final User user = TestUsers.user(1);
 
@@ -157,7 +157,7 @@ class UserRecordDecoderTests {
             id -> {
               throw new IllegalStateException("connection refused");
             },
-            new UserValidator(Clock.systemUTC()));
+            Clock.systemUTC());
     byte[] value = ConfluentWireFormat.encode(CURRENT, UserAvro.toAvroBinary(user));
 
     assertThatThrownBy(() -> failing.decode(value)).hasMessageContaining("connection refused");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class CassandraSchemaTests {
 
   final CassandraTarget target =
-      new CassandraTarget(List.of("127.0.0.1:9042"), "datacenter1", "ks_it", "users_it", "ONE", 8);
+      new CassandraTarget(
+          List.of("127.0.0.1:9042"), "datacenter1", "ks_it", "users_it", "ledger_it", "ONE", 8);
 
   @Test
   void theJarShipsTheRepositorysSchemaFile() throws IOException {
@@ -29,12 +30,18 @@ class CassandraSchemaTests {
 
     List<String> statements = CassandraSchema.statements(cql, target, "");
 
-    assertThat(statements).hasSize(2);
+    assertThat(statements).hasSize(4);
     assertThat(statements.get(0)).startsWith("CREATE KEYSPACE IF NOT EXISTS ks_it");
     assertThat(statements.get(1))
         .startsWith("CREATE TABLE IF NOT EXISTS ks_it.users_it")
-        .contains("id uuid PRIMARY KEY", "processed_at timestamp");
-    assertThat(String.join(" ", statements)).doesNotContain("spark_streams", "created_users", "--");
+        .contains("id uuid PRIMARY KEY", "processed_at timestamp", "version bigint");
+    assertThat(statements.get(2))
+        .startsWith("ALTER TABLE IF EXISTS ks_it.users_it ADD IF NOT EXISTS version bigint");
+    assertThat(statements.get(3))
+        .startsWith("CREATE TABLE IF NOT EXISTS ks_it.ledger_it")
+        .contains("PRIMARY KEY ((ingestion_run_id), outcome, user_id, version)");
+    assertThat(String.join(" ", statements))
+        .doesNotContain("spark_streams", "created_users", "run_ledger", "--");
   }
 
   @Test

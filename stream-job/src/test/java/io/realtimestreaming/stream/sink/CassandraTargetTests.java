@@ -12,10 +12,17 @@ class CassandraTargetTests {
   void normalizesTheConsistencyAndQualifiesTheTable() {
     CassandraTarget target =
         new CassandraTarget(
-            List.of("10.0.0.1:9042"), "dc1", "spark_streams", "created_users", "local_quorum", 512);
+            List.of("10.0.0.1:9042"),
+            "dc1",
+            "spark_streams",
+            "created_users",
+            "run_ledger",
+            "local_quorum",
+            512);
 
     assertThat(target.consistency()).isEqualTo("LOCAL_QUORUM");
     assertThat(target.qualifiedTable()).isEqualTo("spark_streams.created_users");
+    assertThat(target.qualifiedLedgerTable()).isEqualTo("spark_streams.run_ledger");
   }
 
   @Test
@@ -32,6 +39,6 @@ class CassandraTargetTests {
 
   private static CassandraTarget target(
       List<String> points, String table, String cl, int inFlight) {
-    return new CassandraTarget(points, "dc1", "ks", table, cl, inFlight);
+    return new CassandraTarget(points, "dc1", "ks", table, "ledger", cl, inFlight);
   }
 }

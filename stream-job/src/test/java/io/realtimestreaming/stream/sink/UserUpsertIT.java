@@ -35,6 +35,7 @@ class UserUpsertIT {
             endpoints.cassandraLocalDatacenter(),
             "spark_streams",
             table,
+            "run_ledger",
             "ONE",
             8);
   }
@@ -65,17 +66,39 @@ class UserUpsertIT {
             null,
             null,
             TestUsers.RUN_ID,
-            Instant.parse("2025-06-01T12:00:00Z"));
+            Instant.parse("2025-06-01T12:00:00Z"),
+            TestUsers.VERSION);
     Instant processedAt = Instant.parse("2026-01-01T00:00:00.123Z");
     UserUpsert upsert = UserUpsert.prepare(cql, target);
 
-    cql.execute(upsert.bind(full, processedAt));
-    cql.execute(upsert.bind(sparse, processedAt));
+    cql.execute(upsert.bind(full, full.version(), processedAt));
+    cql.execute(upsert.bind(sparse, sparse.version(), processedAt));
 
     var rows = cql.execute("SELECT * FROM " + target.qualifiedTable()).all();
     assertThat(rows).extracting(StreamFixture::user).containsExactlyInAnyOrder(full, sparse);
     assertThat(rows)
         .allSatisfy(r -> assertThat(r.getInstant("processed_at")).isEqualTo(processedAt));
+  }
+
+  @Test
+  void theNewestVersionWinsWhateverOrderTheWritesArriveIn() {
+    CassandraSchema.apply(cql, target, null, "");
+    UserUpsert upsert = UserUpsert.prepare(cql, target);
+    User v1 = TestUsers.atVersion(TestUsers.user(TestUsers.user(7).id(), "Older"), 1_000_000);
+    User v2 = TestUsers.atVersion(TestUsers.user(TestUsers.user(7).id(), "Newer"), 2_000_000);
+    Instant now = Instant.now();
+
+    cql.execute(upsert.bind(v2, v2.version(), now));
+    cql.execute(upsert.bind(v1, v1.version(), now)); // a replay of an older event, later
+
+    var row = cql.execute("SELECT * FROM " + target.qualifiedTable()).one();
+    assertThat(row.getString("first_name")).isEqualTo("Newer");
+    assertThat(row.getLong("version")).isEqualTo(2_000_000);
+    assertThat(
+            cql.execute("SELECT writetime(first_name) FROM " + target.qualifiedTable())
+                .one()
+                .getLong(0))
+        .isEqualTo(2_000_000);
   }
 
   @Test
@@ -89,7 +112,7 @@ class UserUpsertIT {
             + " last_name text, gender text, address text, post_code int, email text,"
             + " username text, dob timestamp, registered_date timestamp, phone text, picture text,"
             + " nationality text, ingestion_run_id uuid, ingested_at timestamp,"
-            + " processed_at timestamp)");
+            + " processed_at timestamp, version bigint)");
 
     assertThatThrownBy(() -> UserUpsert.prepare(cql, target))
         .isInstanceOf(IllegalStateException.class)

@@ -7,6 +7,7 @@ import java.util.UUID;
  *
  * @param seq the outbox row (a stored page) the event belongs to
  * @param userId the Kafka key
+ * @param version the user's version the event carries; null for rows written before versions
  * @param payload the Kafka value as it is sent
  */
-record OutboxRow(long seq, UUID runId, UUID userId, byte[] payload) {}
+record OutboxEvent(long seq, UUID runId, UUID userId, Long version, byte[] payload) {}
