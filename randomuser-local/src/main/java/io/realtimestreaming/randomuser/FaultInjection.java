@@ -27,7 +27,10 @@ final class FaultInjection {
     SERVER_ERROR("500"),
     MALFORMED("malformed"),
     SLOW("slow"),
-    BAD_RECORD("bad-record");
+    BAD_RECORD("bad-record"),
+    HTML("html"),
+    ERROR_JSON("error-json"),
+    MIXED("mixed");
 
     private final String parameter;
 
@@ -64,12 +67,14 @@ final class FaultInjection {
    * @throws IllegalArgumentException for an unknown fault or a non-numeric faultTimes or delayMs
    */
   Optional<Injected> decide(Map<String, String> parameters, UnaryOperator<String> headers) {
-    String name = value(parameters.get("fault"), headers.apply("X-Fault"));
+    SeedFault inSeed = SeedFault.of(parameters.get("seed"));
+    String name = value(value(parameters.get("fault"), headers.apply("X-Fault")), inSeed.fault());
     if (name == null) {
       return Optional.empty();
     }
     Fault fault = Fault.of(name);
-    String times = value(parameters.get("faultTimes"), headers.apply("X-Fault-Times"));
+    String times =
+        value(value(parameters.get("faultTimes"), headers.apply("X-Fault-Times")), inSeed.times());
     if (times != null) {
       String key = fault + "|" + parameters.getOrDefault("seed", "");
       int request = requestsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
@@ -80,6 +85,29 @@ final class FaultInjection {
     String delay = value(parameters.get("delayMs"), headers.apply("X-Fault-Delay-Ms"));
     long delayMillis = delay == null ? DEFAULT_DELAY_MS : number("delayMs", delay);
     return Optional.of(new Injected(fault, Math.min(Math.max(delayMillis, 0), MAX_DELAY_MS)));
+  }
+
+  /**
+   * A fault asked for in the seed, the one thing a client such as the ingest service passes on from
+   * its own caller: a seed with a {@code .}-separated segment {@code fault-<name>} (and optionally
+   * {@code times-<n>}), e.g. {@code e2e-1.fault-mixed} or {@code r.fault-html.times-1}.
+   */
+  record SeedFault(String fault, String times) {
+
+    static SeedFault of(String seed) {
+      String fault = null;
+      String times = null;
+      if (seed != null) {
+        for (String segment : seed.split("\\.")) {
+          if (segment.startsWith("fault-")) {
+            fault = segment.substring("fault-".length());
+          } else if (segment.startsWith("times-")) {
+            times = segment.substring("times-".length());
+          }
+        }
+      }
+      return new SeedFault(fault, times);
+    }
   }
 
   /** The query parameter if given, else the header. */

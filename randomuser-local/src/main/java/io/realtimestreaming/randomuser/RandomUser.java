@@ -2,8 +2,8 @@ package io.realtimestreaming.randomuser;
 
 /**
  * One user as randomuser 1.4 describes it; {@link RandomUserJsonWriter} writes it in the API's
- * field order and types. Only {@code email} and {@code login.uuid} may be null (then left out),
- * which happens only in {@code bad-record} pages.
+ * field order and types. Only {@code email} and {@code login.uuid} may be null (then left out), and
+ * only the faults {@code bad-record} and {@code mixed} make other values odd.
  */
 record RandomUser(
     String gender,
@@ -73,5 +73,25 @@ record RandomUser(
   RandomUser withDob(Dated newDob) {
     return new RandomUser(
         gender, name, location, email, login, newDob, registered, phone, cell, id, picture, nat);
+  }
+
+  RandomUser withRegistered(Dated newRegistered) {
+    return new RandomUser(
+        gender, name, location, email, login, dob, newRegistered, phone, cell, id, picture, nat);
+  }
+
+  RandomUser withName(Name newName) {
+    return new RandomUser(
+        gender, newName, location, email, login, dob, registered, phone, cell, id, picture, nat);
+  }
+
+  RandomUser withPhone(String newPhone) {
+    return new RandomUser(
+        gender, name, location, email, login, dob, registered, newPhone, cell, id, picture, nat);
+  }
+
+  RandomUser withCell(String newCell) {
+    return new RandomUser(
+        gender, name, location, email, login, dob, registered, phone, newCell, id, picture, nat);
   }
 }

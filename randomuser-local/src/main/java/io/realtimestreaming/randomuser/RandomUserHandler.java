@@ -7,6 +7,7 @@ import io.realtimestreaming.randomuser.FaultInjection.Injected;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +88,22 @@ final class RandomUserHandler implements HttpHandler {
     if (fault == Fault.SLOW) {
       Thread.sleep(injected.get().delayMillis()); // the fault is the wait itself
     }
+    if (fault == Fault.HTML) {
+      return sendBody(exchange, "text/html; charset=utf-8", RandomUserJsonWriter.HTML_ERROR);
+    }
+    if (fault == Fault.ERROR_JSON) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      writer.writeError(body, RandomUserJsonWriter.API_ERROR);
+      return sendBody(exchange, JSON, body.toString(StandardCharsets.UTF_8));
+    }
     List<RandomUser> users = generator.users(query);
     if (fault == Fault.BAD_RECORD) {
       users = BadRecords.corrupt(users);
+    }
+    if (fault == Fault.MIXED) {
+      List<RandomUser> previous =
+          query.page() > 1 ? generator.users(query.onPage(query.page() - 1)) : List.of();
+      users = MixedRecords.corrupt(users, query.page(), previous);
     }
     exchange.getResponseHeaders().set("Content-Type", JSON);
     if (fault == Fault.MALFORMED) {
@@ -103,6 +117,18 @@ final class RandomUserHandler implements HttpHandler {
     exchange.sendResponseHeaders(200, 0); // chunked: the body is streamed as it is generated
     writer.writePage(exchange.getResponseBody(), query, users);
     return new Response(200, users.size());
+  }
+
+  /** A 200 whose body is no page. */
+  private static Response sendBody(HttpExchange exchange, String contentType, String text)
+      throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+    return new Response(200, 0);
   }
 
   private Response sendError(HttpExchange exchange, int status, String message) {

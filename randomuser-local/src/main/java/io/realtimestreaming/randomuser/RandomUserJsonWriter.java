@@ -7,6 +7,7 @@ import io.realtimestreaming.randomuser.RandomUser.Location;
 import io.realtimestreaming.randomuser.RandomUser.Login;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ final class RandomUserJsonWriter {
   /** What randomuser.me answers for every error. */
   static final String API_ERROR =
       "Uh oh, something has gone wrong. Please tweet us @randomapi about the issue. Thank you.";
+
+  /** What a proxy answers, with status 200 when it is misconfigured, while the API is away. */
+  static final String HTML_ERROR =
+      "<html><head><title>502 Bad Gateway</title></head>"
+          + "<body><center><h1>502 Bad Gateway</h1></center></body></html>\n";
 
   private final JsonFactory factory = new JsonFactory();
 
@@ -43,6 +49,15 @@ final class RandomUserJsonWriter {
         json.writeEndObject();
       }
       json.writeEndObject();
+    }
+  }
+
+  /**
+   * Writes what a proxy in front of an API answers when the API is away, and closes {@code out}.
+   */
+  void writeHtmlError(OutputStream out) throws IOException {
+    try (out) {
+      out.write(HTML_ERROR.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -73,8 +88,8 @@ final class RandomUserJsonWriter {
       case NAME -> {
         json.writeObjectFieldStart("name");
         json.writeStringField("title", user.name().title());
-        json.writeStringField("first", user.name().first());
-        json.writeStringField("last", user.name().last());
+        text(json, "first", user.name().first());
+        text(json, "last", user.name().last());
         json.writeEndObject();
       }
       case LOCATION -> writeLocation(json, user.location());
@@ -86,7 +101,7 @@ final class RandomUserJsonWriter {
       case LOGIN -> writeLogin(json, user.login());
       case DOB -> writeDated(json, "dob", user.dob());
       case REGISTERED -> writeDated(json, "registered", user.registered());
-      case PHONE -> json.writeStringField("phone", user.phone());
+      case PHONE -> text(json, "phone", user.phone());
       case CELL -> json.writeStringField("cell", user.cell());
       case ID -> {
         json.writeObjectFieldStart("id");
@@ -103,6 +118,43 @@ final class RandomUserJsonWriter {
       }
       case NAT -> json.writeStringField("nat", user.nat());
     }
+  }
+
+  /**
+   * A text field where the {@code mixed} fault may put a lone surrogate: that one goes as its
+   * {@code \\u} escape, as a broken upstream would send it (Jackson refuses to write it).
+   */
+  private static void text(JsonGenerator json, String field, String value) throws IOException {
+    if (!hasLoneSurrogate(value)) {
+      json.writeStringField(field, value);
+      return;
+    }
+    StringBuilder quoted = new StringBuilder(value.length() + 16).append('"');
+    for (char c : value.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        quoted.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    json.writeFieldName(field);
+    json.writeRawValue(quoted.append('"').toString());
+  }
+
+  private static boolean hasLoneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void writeLocation(JsonGenerator json, Location location) throws IOException {

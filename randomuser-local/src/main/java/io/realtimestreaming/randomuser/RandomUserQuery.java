@@ -67,6 +67,12 @@ record RandomUserQuery(
         format.equals("pretty"));
   }
 
+  /** The same query for another page. */
+  RandomUserQuery onPage(int otherPage) {
+    return new RandomUserQuery(
+        results, otherPage, seed, nationalities, fields, gender, noinfo, pretty);
+  }
+
   boolean includes(UserField field) {
     return fields.contains(field);
   }

@@ -13,63 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The offline randomuser-compatible source: {@code GET /api/1.4/} answers as randomuser.me's API
- * version 1.4 does (same JSON shape and types), with deterministic users, over the JDK's {@link
- * HttpServer}.
- *
- * <p>Usage: {@code RandomUserServer [--host H] [--port N]} (host 127.0.0.1; port {@code
- * $RANDOMUSER_PORT}, else 8099). Example:
- *
- * <pre>
- * java -cp devstack/target/devstack-*-all.jar io.realtimestreaming.randomuser.RandomUserServer --port 8099
- * curl 'http://127.0.0.1:8099/api/1.4/?results=2&amp;seed=demo&amp;nat=gb,de'
- * </pre>
+ * version 1.4 does (same JSON shape and types), with deterministic users and fault injection, over
+ * the JDK's {@link HttpServer}. Its parameters and faults are in randomuser-local/README.md.
  *
  * <p>From code and tests: {@code try (var server = RandomUserServer.start("127.0.0.1", 0))} (port
- * 0: any free port), then {@link #baseUrl()}.
- *
- * <h2>Parameters (as randomuser.me)</h2>
- *
- * <ul>
- *   <li>{@code results}: 1..5000; absent, invalid or out of range gives 1.
- *   <li>{@code seed}: any text; absent gives a random 16-hex-digit seed, reported in {@code
- *       info.seed}. Users depend on (seed, page, index in the page), see {@link UserSeeds}.
- *   <li>{@code page}: 1-based, default 1.
- *   <li>{@code nat}: comma-separated AU, BR, CA, CH, DE, DK, ES, FI, FR, GB, IE, IN, IR, MX, NL,
- *       NO, NZ, RS, TR, UA, US in any case; unknown codes are ignored; none means all. Each user's
- *       nationality is drawn from its seeded generator.
- *   <li>{@code inc} / {@code exc}: gender, name, location, email, login, registered, dob, phone,
- *       cell, id, picture, nat. {@code inc} applies first, then {@code exc} removes.
- *   <li>{@code gender}: male or female, ignored when a seed is given (as the API does).
- *   <li>{@code noinfo}: drop {@code info}. {@code format}: json (default) or pretty; csv, yaml, xml
- *       and anything else answer 400 with {@code {"error": ...}} naming the format.
- * </ul>
- *
- * Paths {@code /api}, {@code /api/}, {@code /api/1.4}, {@code /api/1.4/} are served; any other path
- * (another API version included) answers 404 and any method but GET 405, both with the error JSON.
- * Ages count to today on the server's clock; every other field is reproducible.
- *
- * <h2>Fault injection (for clients' tests)</h2>
- *
- * Query parameter {@code fault} or header {@code X-Fault} (the parameter wins):
- *
- * <ul>
- *   <li>{@code 429}: HTTP 429 with {@code {"error": "Uh oh, something has gone wrong. ..."}}.
- *   <li>{@code 500}: HTTP 500 with the same error JSON.
- *   <li>{@code malformed}: HTTP 200 whose body is the first half of the normal page: invalid JSON.
- *   <li>{@code slow}: waits {@code delayMs} (or header {@code X-Fault-Delay-Ms}; default 5000, at
- *       most 600000) on the request thread, then answers normally.
- *   <li>{@code bad-record}: the normal page with every fifth user broken (missing {@code
- *       login.uuid}, non-UUID {@code login.uuid}, missing {@code email}, unparseable {@code
- *       dob.date}, in turn); see {@link BadRecords}.
- * </ul>
- *
- * {@code faultTimes=N} (or header {@code X-Fault-Times}) injects the fault only into the first N
- * requests carrying it, counted per server instance and per (fault, seed): {@code
- * ?seed=s&fault=429&faultTimes=1} answers 429 once, then users. An unknown fault, or a non-numeric
- * {@code faultTimes}/{@code delayMs}, answers 400.
- *
- * <p>Each request is logged on one line (method, path and query, status, results, ms). Requests are
- * served by {@value #THREADS} threads; a {@code slow} fault holds one of them.
+ * 0: any free port), then {@link #baseUrl()}. Requests are served by {@value #THREADS} threads,
+ * each logged on one line.
  */
 public final class RandomUserServer implements AutoCloseable {
 

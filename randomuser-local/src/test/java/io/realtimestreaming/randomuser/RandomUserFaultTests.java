@@ -128,11 +128,73 @@ class RandomUserFaultTests {
   }
 
   @Test
+  void htmlAnswers200WithAProxysErrorPage() {
+    HttpResponse<String> response = http.get("?seed=h&fault=html");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.body()).startsWith("<html>").contains("502 Bad Gateway");
+  }
+
+  @Test
+  void errorJsonAnswers200WithTheApiErrorAndNoResults() {
+    HttpResponse<String> response = http.get("?seed=e&fault=error-json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = RandomUserHttp.parse(response.body());
+    assertThat(body.path("error").asText()).isEqualTo(API_ERROR);
+    assertThat(body.has("results")).isFalse();
+  }
+
+  @Test
+  void theFaultAndItsTimesCanComeFromTheSeed() {
+    String seed = "run-42.fault-html.times-1";
+
+    assertThat(http.get("?results=2&seed=" + seed).body()).startsWith("<html>");
+    assertThat(RandomUserHttp.parse(http.get("?results=2&seed=" + seed).body()).path("results"))
+        .hasSize(2);
+  }
+
+  @Test
+  void mixedBreaksEveryTenthUserInTurnAndRepeatsUsersWithinAndAcrossPages() {
+    String seed = "m.fault-mixed";
+    JsonNode page1 = http.json("?results=100&page=1&seed=" + seed).path("results");
+    String rawPage2 = http.get("?results=100&page=2&seed=" + seed).body();
+    JsonNode page2 = RandomUserHttp.parse(rawPage2).path("results");
+
+    assertThat(page1.get(0).path("login").has("uuid")).isFalse();
+    assertThat(page1.get(10).at("/login/uuid").asText()).isEqualTo("not-a-uuid-10");
+    assertThat(page1.get(20).has("email")).isFalse();
+    assertThat(page1.get(30).at("/dob/date").asText()).isEqualTo("08/03/1992 15:13");
+    assertThat(page1.get(40).at("/name/first").asText()).endsWith("\u0000");
+    assertThat(rawPage2).contains("\\ud800");
+    assertThat(page1.get(60).at("/phone").asText()).contains("\r\n");
+    assertThat(page1.get(70).at("/email").asText()).doesNotContain("@");
+    assertThat(page1.get(80).at("/registered/date").asText()).startsWith("2999-");
+    assertThat(page1.get(90).at("/name/first").asText()).hasSize(MixedRecords.MEGABYTE_FIELD);
+    assertThat(page2.get(90).at("/cell").asText()).hasSize(MixedRecords.LARGE_RECORD_FIELD);
+    assertThat(page1.get(5)).as("a repeat within the page").isEqualTo(page1.get(4));
+    assertThat(page2.get(3)).as("a repeat of page 1").isEqualTo(page1.get(2));
+    assertThat(UUID.fromString(page1.get(1).at("/login/uuid").asText())).isNotNull();
+    assertThat(page1.get(1).at("/email").asText()).contains("@");
+  }
+
+  @Test
   void anUnknownFaultIsABadRequestNamingTheKnownOnes() {
     HttpResponse<String> response = http.get("?fault=teapot");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(RandomUserHttp.parse(response.body()).path("error").asText())
-        .contains("teapot", "429", "500", "malformed", "slow", "bad-record");
+        .contains(
+            "teapot",
+            "429",
+            "500",
+            "malformed",
+            "slow",
+            "bad-record",
+            "html",
+            "error-json",
+            "mixed");
   }
 }
