@@ -12,11 +12,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** A run's users as PostgreSQL committed them and as Cassandra holds them, field by field. */
+/**
+ * A run's users as PostgreSQL committed them and as Cassandra holds them, field by field, read by
+ * key: the run's users from PostgreSQL, their rows from Cassandra by id, and what the stream job
+ * recorded for the run in its ledger. No query scans the users table.
+ */
 final class RunComparison {
 
   /** The columns both stores have; Cassandra adds processed_at, PostgreSQL the raw record. */
@@ -35,16 +41,30 @@ final class RunComparison {
           "picture",
           "nationality",
           "ingestion_run_id",
-          "ingested_at");
+          "ingested_at",
+          "version");
+
+  private static final int IDS_PER_QUERY = 100;
 
   private final StackSettings settings;
   private final CqlSession cassandra;
+  private final com.datastax.oss.driver.api.core.cql.PreparedStatement rowsById;
+  private final com.datastax.oss.driver.api.core.cql.PreparedStatement ledgerUsers;
 
   RunComparison(StackSettings settings, CqlSession cassandra) {
     this.settings = settings;
     this.cassandra = cassandra;
+    this.rowsById =
+        cassandra.prepare(
+            "SELECT id, "
+                + String.join(", ", COLUMNS)
+                + " FROM spark_streams.created_users WHERE id IN ?");
+    this.ledgerUsers =
+        cassandra.prepare(
+            "SELECT user_id FROM spark_streams.run_ledger WHERE ingestion_run_id = ? AND outcome = ?");
   }
 
+  /** The users whose latest ingestion is the run, as PostgreSQL holds them. */
   Map<UUID, Map<String, Object>> committed(UUID runId) throws SQLException {
     Map<UUID, Map<String, Object>> users = new HashMap<>();
     try (Connection c =
@@ -72,38 +92,37 @@ final class RunComparison {
     return users;
   }
 
-  /**
-   * Cassandra rows of the run; a list, so that a duplicate row would show (it can't: id is the
-   * key).
-   */
-  List<Map.Entry<UUID, Map<String, Object>>> landed(UUID runId) {
+  /** Cassandra's rows of these users, by id; a list, so that a repeated row would show. */
+  List<Map.Entry<UUID, Map<String, Object>>> rows(Set<UUID> ids) {
+    List<UUID> all = new ArrayList<>(ids);
     List<Map.Entry<UUID, Map<String, Object>>> rows = new ArrayList<>();
-    for (Row r :
-        cassandra.execute(
-            cassandra
-                .prepare(
-                    "SELECT id, "
-                        + String.join(", ", COLUMNS)
-                        + " FROM spark_streams.created_users WHERE ingestion_run_id = ? ALLOW FILTERING")
-                .bind(runId))) {
-      Map<String, Object> row = new HashMap<>();
-      for (String column : COLUMNS) {
-        row.put(column, normalize(r.getObject(column)));
+    for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+      for (Row r : cassandra.execute(rowsById.bind(chunk))) {
+        Map<String, Object> row = new HashMap<>();
+        for (String column : COLUMNS) {
+          row.put(column, normalize(r.getObject(column)));
+        }
+        rows.add(Map.entry(r.getUuid("id"), row));
       }
-      rows.add(Map.entry(r.getUuid("id"), row));
     }
     return rows;
   }
 
-  long landedCount(UUID runId) {
-    return cassandra
-        .execute(
-            cassandra
-                .prepare(
-                    "SELECT count(*) FROM spark_streams.created_users WHERE ingestion_run_id = ? ALLOW FILTERING")
-                .bind(runId))
-        .one()
-        .getLong(0);
+  /** The users the stream job recorded as landed for the run (any version). */
+  Set<UUID> landed(UUID runId) {
+    return ledger(runId, "landed");
+  }
+
+  /** The users the stream job recorded as dead-lettered for the run. */
+  Set<UUID> deadLettered(UUID runId) {
+    return ledger(runId, "dead_lettered");
+  }
+
+  private Set<UUID> ledger(UUID runId, String outcome) {
+    Set<UUID> users = new HashSet<>();
+    cassandra.execute(ledgerUsers.bind(runId, outcome)).forEach(r -> users.add(r.getUuid(0)));
+    return users;
   }
 
   /**

@@ -2,12 +2,12 @@ package io.realtimestreaming.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimestreaming.devstack.demo.IngestApi;
 import io.realtimestreaming.devstack.service.ServiceCatalog;
 import io.realtimestreaming.devstack.stack.PidFiles;
 import io.realtimestreaming.devstack.stack.Processes;
 import io.realtimestreaming.devstack.stack.Stack;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.model.ingest.IngestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ final class RunningPipeline {
 
   final StackSettings settings;
   final Stack stack;
-  final IngestApi api;
+  final IngestClient api;
   private final PidFiles pids;
 
   RunningPipeline() {
@@ -31,10 +31,7 @@ final class RunningPipeline {
     this.settings = StackSettings.fromEnvironment(root, System.getenv());
     this.stack = new Stack(settings, ServiceCatalog.all());
     this.pids = new PidFiles(settings);
-    this.api =
-        new IngestApi(
-            "http://" + settings.host() + ":" + settings.port("ingest-service"),
-            System.getenv().getOrDefault("INGEST_API_KEY", "dev-ingest-key"));
+    this.api = new IngestClient(settings.ingestServiceUrl(), settings.ingestApiKey());
   }
 
   /** Starts whatever of the pipeline is not running (idempotent). */

@@ -1,7 +1,7 @@
 package io.realtimestreaming.devstack.bench;
 
-import io.realtimestreaming.devstack.demo.IngestApi;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.model.ingest.IngestClient;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -60,8 +60,8 @@ public final class Benchmark {
     List<HotMethods> profiles = List.of();
     PipelinePhases.Result pipeline = null;
     if (!plan.rawOnly()) {
-      IngestApi api =
-          new IngestApi(
+      IngestClient api =
+          new IngestClient(
               "http://" + settings.host() + ":" + settings.port("ingest-service"), apiKey);
       pipeline = new PipelinePhases(settings, api, services, out).run(plan, id, streamJobRunning);
       throughput.add(pipeline.ingest());

@@ -1,6 +1,6 @@
 package io.realtimestreaming.devstack.bench;
 
-import io.realtimestreaming.devstack.demo.IngestApi;
+import io.realtimestreaming.model.ingest.IngestClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +22,11 @@ final class FullSpeedRun {
    */
   record Result(List<UUID> runIds, long stored, Throughput ingest, Instant firstPublished) {}
 
-  private final IngestApi api;
+  private final IngestClient api;
   private final CassandraWrites writes;
   private final PrintStream out;
 
-  FullSpeedRun(IngestApi api, CassandraWrites writes, PrintStream out) {
+  FullSpeedRun(IngestClient api, CassandraWrites writes, PrintStream out) {
     this.api = api;
     this.writes = writes;
     this.out = out;

@@ -1,7 +1,7 @@
 package io.realtimestreaming.devstack.bench;
 
-import io.realtimestreaming.devstack.demo.IngestApi;
-import java.io.IOException;
+import io.realtimestreaming.model.ingest.IngestApiException;
+import io.realtimestreaming.model.ingest.IngestClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +24,11 @@ final class OfferedLoad {
 
   record Result(List<UUID> runIds, int refused, double offeredUsersPerSecond) {}
 
-  private final IngestApi api;
+  private final IngestClient api;
   private final CassandraWrites writes;
   private final PrintStream out;
 
-  OfferedLoad(IngestApi api, CassandraWrites writes, PrintStream out) {
+  OfferedLoad(IngestClient api, CassandraWrites writes, PrintStream out) {
     this.api = api;
     this.writes = writes;
     this.out = out;
@@ -54,7 +54,7 @@ final class OfferedLoad {
                   }
                   try {
                     runs.add(api.start(usersPerSecond, seedPrefix + "-" + n));
-                  } catch (IOException e) {
+                  } catch (IngestApiException e) {
                     refused.incrementAndGet();
                     out.println("  run " + n + " refused: " + e.getMessage());
                   }

@@ -2,8 +2,8 @@ package io.realtimestreaming.devstack.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.realtimestreaming.devstack.cql.CqlSessions;
-import io.realtimestreaming.devstack.demo.IngestApi;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.model.ingest.IngestClient;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +32,13 @@ final class PipelinePhases {
       List<String> notes) {}
 
   private final StackSettings settings;
-  private final IngestApi api;
+  private final IngestClient api;
   private final BenchServices services;
   private final PrintStream out;
   private final List<JfrProfile> recordings = new ArrayList<>();
 
-  PipelinePhases(StackSettings settings, IngestApi api, BenchServices services, PrintStream out) {
+  PipelinePhases(
+      StackSettings settings, IngestClient api, BenchServices services, PrintStream out) {
     this.settings = settings;
     this.api = api;
     this.services = services;

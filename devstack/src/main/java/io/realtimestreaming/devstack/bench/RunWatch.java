@@ -1,7 +1,7 @@
 package io.realtimestreaming.devstack.bench;
 
-import io.realtimestreaming.devstack.demo.IngestApi;
-import io.realtimestreaming.devstack.demo.RunProgress;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,11 +27,11 @@ final class RunWatch {
    */
   record Outcome(Instant firstPublished, Instant allPublished, long stored) {}
 
-  private final IngestApi api;
+  private final IngestClient api;
   private final CassandraWrites writes;
   private final PrintStream out;
 
-  RunWatch(IngestApi api, CassandraWrites writes, PrintStream out) {
+  RunWatch(IngestClient api, CassandraWrites writes, PrintStream out) {
     this.api = api;
     this.writes = writes;
     this.out = out;
@@ -49,7 +49,7 @@ final class RunWatch {
       Duration poll,
       Instant deadline)
       throws IOException, InterruptedException, TimeoutException {
-    Map<UUID, RunProgress> done = new HashMap<>();
+    Map<UUID, RunReport> done = new HashMap<>();
     Instant firstPublished = null;
     Ticks ticks = new Ticks(begin);
     while (true) {
@@ -60,7 +60,7 @@ final class RunWatch {
       long stored = 0;
       long published = 0;
       for (UUID id : ids) {
-        RunProgress run = done.containsKey(id) ? done.get(id) : api.status(id);
+        RunReport run = done.containsKey(id) ? done.get(id) : api.run(id);
         if (run.failed()) {
           throw new IllegalStateException("ingestion run " + id + " FAILED: " + run.error());
         }

@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
       if (!up(stack, List.of(), started)) {
         return 1;
       }
-      String apiKey = System.getenv().getOrDefault("INGEST_API_KEY", "dev-ingest-key");
+      String apiKey = settings.ingestApiKey();
       BenchReport report =
           new Benchmark(settings, apiKey, services(stack, started), System.out)
               .run(plan, id, commandLine(), wereRunning.contains("stream-job"));

@@ -38,9 +38,17 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "600",
-      description = "seconds to wait for every user to land (default ${DEFAULT-VALUE})")
+      defaultValue = "900",
+      description = "seconds the run may take to reconcile end to end (default ${DEFAULT-VALUE})")
   int timeoutSeconds;
+
+  @Option(
+      names = "--stall-timeout",
+      defaultValue = "60",
+      description =
+          "seconds a stage (ingesting, publishing, landing) may make no progress with work"
+              + " waiting before the demo says which is stuck and ends (default ${DEFAULT-VALUE})")
+  int stallSeconds;
 
   @Override
   public Integer call() throws Exception {
@@ -54,13 +62,13 @@ final class DemoCommand implements Callable<Integer> {
         failures.forEach(f -> System.err.println("FAILED " + f));
         return 1;
       }
-      String apiKey = System.getenv().getOrDefault("INGEST_API_KEY", "dev-ingest-key");
       boolean landed =
-          new Demo(settings, apiKey, System.out)
+          new Demo(settings, settings.ingestApiKey(), System.out)
               .run(
                   users,
                   seed == null ? "demo-" + UUID.randomUUID().toString().substring(0, 8) : seed,
-                  Duration.ofSeconds(timeoutSeconds));
+                  Duration.ofSeconds(timeoutSeconds),
+                  Duration.ofSeconds(stallSeconds));
       return landed ? 0 : 1;
     } finally {
       if (keep) {

@@ -4,106 +4,167 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.realtimestreaming.devstack.cql.CqlSessions;
 import io.realtimestreaming.devstack.cql.CqlTablePrinter;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.model.ingest.IngestApiException;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One ingestion through the whole pipeline, watched until every stored user is in Cassandra: a
- * progress line a second, then a summary and sample rows.
+ * One ingestion through the whole pipeline, watched until the run has reconciled end to end: a
+ * progress line a second, then the reconciliation and a few of the users as Cassandra holds them. A
+ * stage that stops moving ends the demo with the stage, its service's last error and the log to
+ * read; so does the overall timeout.
  */
 public final class Demo {
 
   private final StackSettings settings;
-  private final IngestApi api;
+  private final IngestClient api;
+  private final ServiceDiagnosis diagnosis;
   private final PrintStream out;
 
   public Demo(StackSettings settings, String apiKey, PrintStream out) {
     this.settings = settings;
-    this.api =
-        new IngestApi("http://" + settings.host() + ":" + settings.port("ingest-service"), apiKey);
+    this.api = new IngestClient(settings.ingestServiceUrl(), apiKey);
+    this.diagnosis = new ServiceDiagnosis(settings);
     this.out = out;
   }
 
-  /** Answers true when every stored user landed within {@code timeout}. */
-  public boolean run(int users, String seed, Duration timeout) throws Exception {
-    try (CqlSession session = CqlSessions.open(settings)) {
-      LandedRows landed = new LandedRows(session);
-      Instant begin = Instant.now();
-      UUID runId = api.start(users, seed);
-      out.printf("started ingestion run %s: %d users, seed '%s'%n", runId, users, seed);
-      Instant deadline = begin.plus(timeout);
-      RunProgress run;
-      long inCassandra;
-      Instant storedAt = null;
-      do {
-        Thread.sleep(1000);
-        run = api.status(runId);
-        inCassandra = landed.count(runId);
-        if (storedAt == null && run.finished()) {
-          storedAt = Instant.now();
+  /**
+   * Answers true when the run ended with every identity holding (all its users landed or accounted
+   * for) before {@code timeout}, and no stage stalled for {@code stallTimeout}.
+   */
+  public boolean run(int users, String seed, Duration timeout, Duration stallTimeout)
+      throws InterruptedException {
+    Instant begin = Instant.now();
+    UUID runId;
+    try {
+      runId = api.start(users, seed);
+    } catch (IngestApiException e) {
+      out.println("the demo could not start a run: " + e.getMessage());
+      return false;
+    }
+    out.printf("started ingestion run %s: %d users, seed '%s'%n", runId, users, seed);
+    Instant deadline = begin.plus(timeout);
+    StallWatch stalls = new StallWatch(stallTimeout);
+    RunReport run = null;
+    while (true) {
+      Thread.sleep(1000);
+      Instant now = Instant.now();
+      try {
+        run = api.run(runId);
+      } catch (IngestApiException e) {
+        out.println("  " + e.getMessage()); // passing (a restart, 503): keep watching
+        if (now.isAfter(deadline)) {
+          return timedOut(runId, timeout);
         }
-        printProgress(begin, run, inCassandra);
-      } while (!run.failed()
-          && !(run.finished() && inCassandra >= expected(run))
-          && Instant.now().isBefore(deadline));
-      Duration total = Duration.between(begin, Instant.now());
-      printSummary(
-          runId,
-          run,
-          inCassandra,
-          storedAt == null ? total : Duration.between(begin, storedAt),
-          total);
-      if (run.failed()) {
-        out.println("the run FAILED: " + run.error());
+        continue;
+      }
+      printProgress(begin, now, run);
+      if (run.failed() || run.caughtUp()) {
+        break;
+      }
+      Optional<Stage> stuck = stalls.stuck(run, now);
+      if (stuck.isPresent()) {
+        reportStall(run, stuck.get(), stalls.stalledFor(stuck.get(), now));
         return false;
       }
-      out.println();
-      CqlTablePrinter.print(landed.sample(runId, 5), out);
-      out.printf(
-          "%nquery more:  ./pipeline cql \"SELECT id, first_name, last_name, email FROM spark_streams.created_users"
-              + " WHERE ingestion_run_id = %s LIMIT 20 ALLOW FILTERING\"%n",
-          runId);
-      return inCassandra >= expected(run);
+      if (now.isAfter(deadline)) {
+        return timedOut(runId, timeout);
+      }
     }
+    printSummary(run, Duration.between(begin, Instant.now()));
+    if (run.failed()) {
+      out.println("the run FAILED: " + run.error());
+      return false;
+    }
+    printSample(runId);
+    return true;
   }
 
-  /** Users of this run: a duplicate of an earlier run lands too (its row now names this run). */
-  private static long expected(RunProgress run) {
-    return run.stored() + run.duplicates();
-  }
-
-  private void printProgress(Instant begin, RunProgress run, long inCassandra) {
-    double seconds = Math.max(0.001, Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+  private void printProgress(Instant begin, Instant now, RunReport run) {
+    double seconds = Math.max(0.001, Duration.between(begin, now).toMillis() / 1000.0);
     out.printf(
-        "[%5.1fs] %-9s fetched %6d/%d  stored %6d  published %6d  landed %6d  (%.0f users/s end to end)%n",
+        "[%5.1fs] %-9s fetched %6d/%d  rejected %5d  stored %6d  duplicates %5d  published %6d"
+            + "  parked %3d  landed %6d  dead-lettered %3d  (%.0f users/s end to end)%n",
         seconds,
         run.status(),
         run.fetched(),
         run.requested(),
-        run.stored() + run.duplicates(),
-        run.published(),
-        inCassandra,
-        inCassandra / seconds);
-  }
-
-  private void printSummary(
-      UUID runId, RunProgress run, long inCassandra, Duration stored, Duration total) {
-    out.printf("%nrun %s %s%n", runId, run.status());
-    out.printf(
-        "  requested %d, fetched %d, stored %d new + %d duplicates, rejected %d, published %d%n",
-        run.requested(),
-        run.fetched(),
+        run.rejected(),
         run.stored(),
         run.duplicates(),
-        run.rejected(),
-        run.published());
-    out.printf("  in Cassandra: %d of %d%n", inCassandra, expected(run));
+        run.published(),
+        run.parked(),
+        run.landed(),
+        run.deadLettered(),
+        run.landed() / seconds);
+  }
+
+  private void printSummary(RunReport run, Duration took) {
+    RunReport.Reconciliation r = run.reconciliation();
+    out.printf("%nrun %s %s after %.1f s%n", run.id(), run.status(), took.toMillis() / 1000.0);
     out.printf(
-        "  stored in PostgreSQL after %.1f s; all landed in Cassandra after %.1f s (%.0f users/s)%n",
-        stored.toMillis() / 1000.0,
-        total.toMillis() / 1000.0,
-        inCassandra / Math.max(0.001, total.toMillis() / 1000.0));
+        "  requested %d, fetched %d = rejected %d + stored %d + duplicates %d%n",
+        run.requested(), run.fetched(), run.rejected(), run.stored(), run.duplicates());
+    if (r != null && !r.rejectedByReason().isEmpty()) {
+      out.println("  rejected by reason: " + r.rejectedByReason());
+    }
+    out.printf(
+        "  stored %d = published %d + parked %d%n", run.stored(), run.published(), run.parked());
+    out.printf(
+        "  published %d = landed %d + dead-lettered %d%n",
+        run.published(), run.landed(), run.deadLettered());
+    if (r != null && !r.caughtUp()) {
+      out.println("  still pending: " + r.pending());
+    }
+  }
+
+  /** A few of the run's users, read from Cassandra by id. */
+  private void printSample(UUID runId) {
+    List<UUID> ids = api.userIds(runId, 5);
+    if (ids.isEmpty()) {
+      return;
+    }
+    out.println();
+    try (CqlSession session = CqlSessions.open(settings)) {
+      CqlTablePrinter.print(
+          session.execute(
+              session
+                  .prepare(
+                      "SELECT id, first_name, last_name, email, nationality, version, processed_at"
+                          + " FROM spark_streams.created_users WHERE id IN ?")
+                  .bind(ids)),
+          out);
+    }
+    out.printf(
+        "%nquery more:  ./pipeline cql \"SELECT outcome, count(*) FROM spark_streams.run_ledger"
+            + " WHERE ingestion_run_id = %s GROUP BY ingestion_run_id, outcome\"%n",
+        runId);
+  }
+
+  private void reportStall(RunReport run, Stage stage, Duration stalled) {
+    out.printf(
+        "%nthe run is stuck %s: nothing moved for %d s (%s)%n",
+        stage.doing(), stalled.toSeconds(), pendingOf(run));
+    out.println(diagnosis.of(stage.service()));
+  }
+
+  private boolean timedOut(UUID runId, Duration timeout) {
+    out.printf(
+        "%nrun %s did not reconcile within %d s (--timeout); ./pipeline status shows the"
+            + " services, ./pipeline logs <service> their logs%n",
+        runId, timeout.toSeconds());
+    return false;
+  }
+
+  private static String pendingOf(RunReport run) {
+    return run.reconciliation() == null
+        ? "no reconciliation"
+        : "pending: " + run.reconciliation().pending();
   }
 }

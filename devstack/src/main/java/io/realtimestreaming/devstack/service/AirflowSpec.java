@@ -52,7 +52,7 @@ final class AirflowSpec implements ServiceSpec {
 
   @Override
   public Map<String, String> environment(StackSettings s) {
-    String ingestKey = System.getenv().getOrDefault("INGEST_API_KEY", "dev-ingest-key");
+    String ingestKey = s.ingestApiKey();
     return Map.ofEntries(
         Map.entry("AIRFLOW_HOME", s.dataDir(name()).toString()),
         Map.entry("PATH", venv(s).resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "")),

@@ -57,6 +57,7 @@ final class IngestServiceSpec implements ServiceSpec {
             "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
             "--spring.datasource.username=" + s.postgresUser(),
             "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
+            "--ingest.ledger.contact-points=" + s.host() + ":" + s.port("cassandra"),
             "--ingest.outbox.schema-registry-url=" + s.registryUrl(),
             "--ingest.randomuser.base-url=http://"
                 + s.host()
@@ -70,7 +71,8 @@ final class IngestServiceSpec implements ServiceSpec {
   /** Secrets travel in the environment, not on the command line that ps shows. */
   @Override
   public Map<String, String> environment(StackSettings s) {
-    return Map.of("SPRING_DATASOURCE_PASSWORD", s.postgresPassword());
+    return Map.of(
+        "SPRING_DATASOURCE_PASSWORD", s.postgresPassword(), "INGEST_API_KEY", s.ingestApiKey());
   }
 
   /** Ready when actuator health says UP: database, Kafka and disk all answer. */

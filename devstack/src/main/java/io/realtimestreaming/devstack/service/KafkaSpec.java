@@ -20,11 +20,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 /** The Kafka 3.9.2 broker, and the topics the pipeline uses (created once ready). */
 final class KafkaSpec implements ServiceSpec {
 
-  /** The pipeline's topic and its dead-letter topic, as DESIGN.md names them. */
+  /**
+   * The pipeline's topic and its dead-letter topic, as DESIGN.md names them, taking events up to 1
+   * MiB (the ingest service's producer sends at most that; the user contract keeps events under 20
+   * KB).
+   */
   static final List<NewTopic> TOPICS =
       List.of(
-          new NewTopic("users_created", 3, (short) 1),
-          new NewTopic("users_created.dlq", 3, (short) 1));
+          new NewTopic("users_created", 3, (short) 1)
+              .configs(Map.of("max.message.bytes", "1048588")),
+          new NewTopic("users_created.dlq", 3, (short) 1)
+              .configs(Map.of("max.message.bytes", "1048588")));
 
   @Override
   public String name() {

@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Where the no-Docker stack lives and how it is sized. Everything comes from the environment
- * ({@code PIPELINE_<SERVICE>_PORT}, {@code PIPELINE_<SERVICE>_HEAP}, ...) with the documented
- * development defaults, and may be overridden per command by flags.
+ * ({@code PIPELINE_<SERVICE>_PORT}, {@code PIPELINE_<SERVICE>_HEAP}, {@code INGEST_API_KEY}, ...)
+ * with the development defaults of {@link DevDefaults}, and may be overridden per command by flags.
+ *
+ * @param ingestApiKey the key the devstack's ingest service is started with and its clients send
  */
 public record StackSettings(
     Path repoRoot,
@@ -19,21 +21,9 @@ public record StackSettings(
     String postgresDatabase,
     String postgresUser,
     String postgresPassword,
+    String ingestApiKey,
     String cassandraReplication,
     int startTimeoutSeconds) {
-
-  private static final Map<String, Integer> DEFAULT_PORTS =
-      Map.ofEntries(
-          Map.entry("zookeeper", 2181),
-          Map.entry("kafka", 9092),
-          Map.entry("registry", 8081),
-          Map.entry("postgres", 5432),
-          Map.entry("cassandra", 9042),
-          Map.entry("cassandra-storage", 7000),
-          Map.entry("randomuser", 8099),
-          Map.entry("ingest-service", 8088),
-          Map.entry("stream-job", 4040),
-          Map.entry("airflow", 8080));
 
   private static final Map<String, String> DEFAULT_HEAPS =
       Map.ofEntries(
@@ -54,13 +44,14 @@ public record StackSettings(
 
   /** Settings from the environment; {@code repoRoot} is the checkout that holds ./pipeline. */
   public static StackSettings fromEnvironment(Path repoRoot, Map<String, String> env) {
+    DevDefaults defaults = DevDefaults.of(repoRoot);
     Map<String, Integer> ports = new HashMap<>();
     Map<String, String> heaps = new HashMap<>();
-    DEFAULT_PORTS.forEach(
-        (name, port) -> {
-          String value = env.get(variable(name, "PORT"));
-          ports.put(name, value == null || value.isBlank() ? port : parsePort(name, value));
-        });
+    for (String name : defaults.servicesWithPorts()) {
+      String value = env.get(variable(name, "PORT"));
+      ports.put(
+          name, value == null || value.isBlank() ? defaults.port(name) : parsePort(name, value));
+    }
     DEFAULT_HEAPS.forEach(
         (name, heap) -> heaps.put(name, env.getOrDefault(variable(name, "HEAP"), heap)));
     Path home = Path.of(env.getOrDefault("PIPELINE_HOME", repoRoot.resolve(".local").toString()));
@@ -70,9 +61,10 @@ public record StackSettings(
         env.getOrDefault("PIPELINE_HOST", "127.0.0.1"),
         ports,
         heaps,
-        env.getOrDefault("PIPELINE_POSTGRES_DB", "ingest"),
-        env.getOrDefault("PIPELINE_POSTGRES_USER", "ingest"),
-        env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", "ingest"),
+        env.getOrDefault("PIPELINE_POSTGRES_DB", defaults.get("postgres.database")),
+        env.getOrDefault("PIPELINE_POSTGRES_USER", defaults.get("postgres.user")),
+        env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", defaults.get("postgres.password")),
+        env.getOrDefault("INGEST_API_KEY", defaults.get("ingest.api-key")),
         env.getOrDefault("PIPELINE_CASSANDRA_REPLICATION", ""),
         parseSeconds(env.getOrDefault("PIPELINE_START_TIMEOUT", "0")));
   }
@@ -92,6 +84,7 @@ public record StackSettings(
         postgresDatabase,
         postgresUser,
         postgresPassword,
+        ingestApiKey,
         cassandraReplication,
         startTimeoutSeconds);
   }
@@ -128,6 +121,11 @@ public record StackSettings(
     return host + ":" + port("kafka");
   }
 
+  /** The ingest service's root URL, e.g. {@code http://127.0.0.1:8088}. */
+  public String ingestServiceUrl() {
+    return "http://" + host + ":" + port("ingest-service");
+  }
+
   /** Base URL of the registry's Confluent-compatible API. */
   public String registryUrl() {
     return "http://" + host + ":" + port("registry") + "/apis/ccompat/v7";
@@ -137,10 +135,10 @@ public record StackSettings(
     return "jdbc:postgresql://" + host + ":" + port("postgres") + "/" + database;
   }
 
-  private static String known(String service) {
-    if (!DEFAULT_PORTS.containsKey(service)) {
+  private String known(String service) {
+    if (!ports.containsKey(service)) {
       throw new IllegalArgumentException(
-          "unknown service '" + service + "'; known: " + String.join(", ", DEFAULT_PORTS.keySet()));
+          "unknown service '" + service + "'; known: " + String.join(", ", ports.keySet()));
     }
     return service;
   }

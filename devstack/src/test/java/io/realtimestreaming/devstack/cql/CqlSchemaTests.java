@@ -15,12 +15,15 @@ class CqlSchemaTests {
   void splitsTheProjectSchemaIntoItsStatementsWithoutComments() throws Exception {
     List<String> statements = CqlSchema.statements(Files.readString(SCHEMA), "");
 
-    assertThat(statements).hasSize(2);
+    assertThat(statements).hasSize(4);
     assertThat(statements.get(0))
         .startsWith("CREATE KEYSPACE IF NOT EXISTS spark_streams")
         .contains("'SimpleStrategy', 'replication_factor': 1");
     assertThat(statements.get(1))
         .startsWith("CREATE TABLE IF NOT EXISTS spark_streams.created_users");
+    assertThat(statements.get(2))
+        .startsWith("ALTER TABLE IF EXISTS spark_streams.created_users ADD IF NOT EXISTS version");
+    assertThat(statements.get(3)).startsWith("CREATE TABLE IF NOT EXISTS spark_streams.run_ledger");
     assertThat(statements).noneMatch(s -> s.contains("--"));
   }
 
@@ -28,6 +31,7 @@ class CqlSchemaTests {
   void everyStatementIsSafeToApplyTwice() throws Exception {
     assertThat(CqlSchema.statements(Files.readString(SCHEMA), ""))
         .allMatch(s -> s.contains("IF NOT EXISTS"));
+    // an ALTER of a table created before a column was added, too
   }
 
   @Test
@@ -51,7 +55,8 @@ class CqlSchemaTests {
             "nationality text",
             "ingestion_run_id uuid",
             "ingested_at timestamp",
-            "processed_at timestamp")) {
+            "processed_at timestamp",
+            "version bigint")) {
       assertThat(table).contains(column);
     }
   }
