@@ -15,11 +15,15 @@ import io.realtimestreaming.deploy.rules.PublishedPorts;
 import io.realtimestreaming.deploy.rules.RequiredSettings;
 import io.realtimestreaming.deploy.rules.SpringPlaceholders;
 import io.realtimestreaming.deploy.rules.Violation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +183,21 @@ class RepositoryDeploymentTests {
     List<String> ignored = Repository.read(".dockerignore").lines().map(String::strip).toList();
 
     assertThat(ignored).contains(".git", ".local", "**/target", ".env");
+  }
+
+  @Test
+  void theMavenWrapperChecksTheDistributionItDownloads() {
+    Properties wrapper = new Properties();
+    try {
+      wrapper.load(new StringReader(Repository.read(".mvn/wrapper/maven-wrapper.properties")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    assertThat(wrapper.getProperty("distributionUrl")).endsWith("-bin.zip");
+    assertThat(wrapper.getProperty("distributionSha256Sum"))
+        .as("the SHA-256 of distributionUrl's zip (Maven Central publishes it as .sha256)")
+        .matches("[0-9a-f]{64}");
   }
 
   @Test
