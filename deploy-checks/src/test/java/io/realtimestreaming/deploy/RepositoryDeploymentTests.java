@@ -8,6 +8,7 @@ import io.realtimestreaming.deploy.docker.Dockerfile;
 import io.realtimestreaming.deploy.rules.DocumentedVariables;
 import io.realtimestreaming.deploy.rules.HealthGatedDependencies;
 import io.realtimestreaming.deploy.rules.Healthchecks;
+import io.realtimestreaming.deploy.rules.HostExposure;
 import io.realtimestreaming.deploy.rules.NonRootImages;
 import io.realtimestreaming.deploy.rules.PinnedActions;
 import io.realtimestreaming.deploy.rules.PinnedImages;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The repository's docker-compose.yml, Dockerfiles, .env.example and CI workflow keep every rule.
@@ -34,9 +36,21 @@ class RepositoryDeploymentTests {
 
   private static final ComposeFile COMPOSE = Repository.compose();
 
-  /** Ports DESIGN.md and docs/docker-compose.md send users to. */
+  /**
+   * Ports DESIGN.md names, published by docker-compose.yml or by the opt-in
+   * docker-compose.ports.yml.
+   */
   private static final List<Integer> DOCUMENTED_PORTS =
-      List.of(8080, 9021, 9042, 9092, 8081, 2181, 5432, 8088, 8099, 9090, 7077, 4040);
+      List.of(8080, 9021, 9042, 9092, 8081, 2181, 5432, 8088, 18088, 8099, 9090, 7077, 4040);
+
+  /**
+   * What docker-compose.yml itself publishes: the pages and the API users open (Airflow, Control
+   * Center, the ingest API, the Spark master UI). Everything else is opt-in.
+   */
+  private static final List<Integer> USER_FACING_PORTS = List.of(8080, 9021, 8088, 9090);
+
+  /** The one setting that decides where published ports listen (127.0.0.1 unless .env says so). */
+  private static final String PUBLISH_ADDRESS = "${PUBLISH_ADDRESS:-127.0.0.1}";
 
   /** The environment contract of the applications (shared contract, "Environment contract"). */
   private static final Map<String, List<String>> CONTRACT_SETTINGS =
@@ -124,8 +138,35 @@ class RepositoryDeploymentTests {
   }
 
   @Test
-  void documentedPortsArePublishedOnce() {
-    assertThat(PublishedPorts.check(COMPOSE, DOCUMENTED_PORTS)).isEmpty();
+  void documentedPortsArePublishedOnceWithTheOptInPorts() {
+    assertThat(PublishedPorts.check(Repository.composeWithAllPorts(), DOCUMENTED_PORTS)).isEmpty();
+  }
+
+  @Test
+  void composePublishesOnlyWhatUsersOpen() {
+    assertThat(HostExposure.onlyPublishes(COMPOSE, USER_FACING_PORTS)).isEmpty();
+  }
+
+  @Test
+  void everyPublishedPortListensOnPublishAddress() {
+    assertThat(HostExposure.listensOn(COMPOSE, PUBLISH_ADDRESS)).isEmpty();
+    assertThat(HostExposure.listensOn(Repository.portsOverride(), PUBLISH_ADDRESS)).isEmpty();
+  }
+
+  @Test
+  void thePortsOverrideOnlyAddsPortsToServicesOfComposeYml() {
+    Map<String, Object> override = new Yaml().load(Repository.read("docker-compose.ports.yml"));
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> services =
+        (Map<String, Map<String, Object>>) override.get("services");
+
+    assertThat(override.keySet()).containsOnly("services");
+    assertThat(COMPOSE.services().keySet()).containsAll(services.keySet());
+    services.forEach(
+        (name, service) ->
+            assertThat(service.keySet())
+                .as("what docker-compose.ports.yml sets on %s", name)
+                .containsOnly("ports"));
   }
 
   @Test
