@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.realtimestreaming.deploy.compose.ComposeFile;
 import io.realtimestreaming.deploy.docker.Dockerfile;
+import io.realtimestreaming.deploy.rules.ContainerPrivileges;
 import io.realtimestreaming.deploy.rules.DocumentedVariables;
 import io.realtimestreaming.deploy.rules.HealthGatedDependencies;
 import io.realtimestreaming.deploy.rules.Healthchecks;
 import io.realtimestreaming.deploy.rules.HostExposure;
+import io.realtimestreaming.deploy.rules.MemoryLimits;
 import io.realtimestreaming.deploy.rules.NonRootImages;
 import io.realtimestreaming.deploy.rules.PinnedActions;
 import io.realtimestreaming.deploy.rules.PinnedImages;
 import io.realtimestreaming.deploy.rules.PublishedPorts;
+import io.realtimestreaming.deploy.rules.ReadOnlyServices;
 import io.realtimestreaming.deploy.rules.RequiredSettings;
 import io.realtimestreaming.deploy.rules.SpringPlaceholders;
 import io.realtimestreaming.deploy.rules.Violation;
@@ -48,6 +51,19 @@ class RepositoryDeploymentTests {
    * Center, the ingest API, the Spark master UI). Everything else is opt-in.
    */
   private static final List<Integer> USER_FACING_PORTS = List.of(8080, 9021, 8088, 9090);
+
+  /**
+   * Capabilities an image's entrypoint needs because it starts as root, fixes the ownership of its
+   * data and steps down to its own user with gosu (docker-compose.yml says why for each).
+   */
+  private static final Map<String, List<String>> CAPABILITIES_ADDED_BACK =
+      Map.of(
+          "postgres", List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"),
+          "cassandra", List.of("CHOWN", "DAC_OVERRIDE", "SETGID", "SETUID"));
+
+  /** The application images this repository builds: read-only root, nothing but /tmp to write. */
+  private static final List<String> READ_ONLY_SERVICES =
+      List.of("ingest-service", "stream-job", "randomuser-local");
 
   /** The one setting that decides where published ports listen (127.0.0.1 unless .env says so). */
   private static final String PUBLISH_ADDRESS = "${PUBLISH_ADDRESS:-127.0.0.1}";
@@ -167,6 +183,23 @@ class RepositoryDeploymentTests {
             assertThat(service.keySet())
                 .as("what docker-compose.ports.yml sets on %s", name)
                 .containsOnly("ports"));
+  }
+
+  @Test
+  void noContainerGainsPrivilegesOrKeepsCapabilitiesItDoesNotNeed() {
+    assertThat(ContainerPrivileges.check(COMPOSE, CAPABILITIES_ADDED_BACK)).isEmpty();
+  }
+
+  @Test
+  void everyServiceHasAMemoryLimitSizedFromItsHeap() {
+    assertThat(MemoryLimits.check(COMPOSE)).isEmpty();
+  }
+
+  @Test
+  void theApplicationImagesRunReadOnly() {
+    assertThat(ReadOnlyServices.check(COMPOSE, READ_ONLY_SERVICES)).isEmpty();
+    assertThat(READ_ONLY_SERVICES)
+        .allMatch(name -> COMPOSE.require(name).isBuilt(), "built by this repository");
   }
 
   @Test
