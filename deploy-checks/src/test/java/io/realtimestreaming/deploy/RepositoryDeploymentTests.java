@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.realtimestreaming.deploy.compose.ComposeFile;
+import io.realtimestreaming.deploy.compose.EnvFile;
+import io.realtimestreaming.deploy.compose.VariableReference;
 import io.realtimestreaming.deploy.docker.Dockerfile;
 import io.realtimestreaming.deploy.rules.ContainerPrivileges;
+import io.realtimestreaming.deploy.rules.DefaultSecrets;
 import io.realtimestreaming.deploy.rules.DocumentedVariables;
 import io.realtimestreaming.deploy.rules.HealthGatedDependencies;
 import io.realtimestreaming.deploy.rules.Healthchecks;
@@ -22,6 +25,7 @@ import io.realtimestreaming.deploy.rules.Violation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -202,6 +208,80 @@ class RepositoryDeploymentTests {
         .allMatch(name -> COMPOSE.require(name).isBuilt(), "built by this repository");
   }
 
+  /** The variables docker-compose.yml requires ({@code ${NAME:?...}}): its secrets. */
+  private static List<String> secrets() {
+    return COMPOSE.variables().stream()
+        .filter(v -> v.operator().equals(":?"))
+        .map(VariableReference::name)
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void composeHasNoDefaultForASecret() {
+    assertThat(secrets())
+        .containsExactlyInAnyOrder(
+            "INGEST_API_KEY",
+            "POSTGRES_PASSWORD",
+            "INGEST_DB_PASSWORD",
+            "AIRFLOW_DB_PASSWORD",
+            "AIRFLOW_ADMIN_PASSWORD",
+            "AIRFLOW_JWT_SECRET",
+            "AIRFLOW_API_SECRET_KEY",
+            "AIRFLOW_FERNET_KEY");
+    assertThat(COMPOSE.variables())
+        .filteredOn(v -> secrets().contains(v.name()))
+        .allMatch(v -> v.operator().equals(":?"), "required wherever it is used");
+  }
+
+  /**
+   * .env.example ships every secret empty, so that `cp .env.example .env && docker compose up`
+   * refuses to start until the secrets are generated.
+   */
+  @Test
+  void envExampleShipsNoSecretValue() {
+    Map<String, String> example = Repository.envExample().values();
+
+    secrets().forEach(name -> assertThat(example).as(name).containsEntry(name, ""));
+  }
+
+  @Test
+  void generateSecretsFillsEverySecretComposeRequires() {
+    Matcher list =
+        Pattern.compile("(?m)^SECRETS=\\(([^)]*)\\)")
+            .matcher(Repository.read("docker/generate-secrets.sh"));
+    assertThat(list.find()).as("docker/generate-secrets.sh has SECRETS=( ... )").isTrue();
+
+    assertThat(list.group(1).strip().split("\\s+")).containsExactlyInAnyOrderElementsOf(secrets());
+  }
+
+  /**
+   * .env.example, or the env file {@code -Ddeploy.env-file=...} names (say, your .env before
+   * PUBLISH_ADDRESS leaves 127.0.0.1), holds no guessable secret while the ports are published
+   * beyond this machine.
+   */
+  @Test
+  void theEnvFileHoldsNoDefaultSecretWhereOthersCanReachTheServices() {
+    String file = System.getProperty("deploy.env-file", ".env.example");
+
+    assertThat(DefaultSecrets.check(EnvFile.parse(readEnvFile(file)), secrets()))
+        .as("secrets of %s", file)
+        .isEmpty();
+  }
+
+  /**
+   * The ingest service refuses development API keys outside its dev profile: compose is not dev.
+   */
+  @Test
+  void composeRunsTheIngestServiceWithoutTheDevProfile() {
+    assertThat(
+            COMPOSE
+                .require("ingest-service")
+                .environment()
+                .getOrDefault("SPRING_PROFILES_ACTIVE", ""))
+        .doesNotContain("dev");
+  }
+
   @Test
   void servicesSetTheSettingsTheContractRequires() {
     Map<String, List<String>> required = new HashMap<>(CONTRACT_SETTINGS);
@@ -282,5 +362,13 @@ class RepositoryDeploymentTests {
                 .image()
                 .repository())
         .isEqualTo("apache/spark");
+  }
+
+  private static String readEnvFile(String file) {
+    try {
+      return Files.readString(Repository.ROOT.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the env file " + file, e);
+    }
   }
 }
