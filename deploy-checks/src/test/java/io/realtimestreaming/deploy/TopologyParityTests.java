@@ -225,6 +225,32 @@ class TopologyParityTests {
         .contains(pin.group(1));
   }
 
+  /**
+   * The image installs Airflow under Airflow's published constraints for its Airflow and Python
+   * (https://raw.githubusercontent.com/apache/airflow/constraints-VERSION/constraints-PYTHON.txt).
+   */
+  @Test
+  void airflowImageInstallsUnderTheConstraintsOfItsAirflowAndPython() {
+    Matcher pin =
+        Pattern.compile("(?m)^apache-airflow==(\\S+)")
+            .matcher(Repository.read("airflow/requirements.txt"));
+    assertThat(pin.find()).isTrue();
+    Matcher python =
+        Pattern.compile("-python(\\d+\\.\\d+)$").matcher(finalBase("airflow/Dockerfile"));
+    assertThat(python.find()).as("the Airflow image's tag names its Python").isTrue();
+    String dockerfile = Repository.read("airflow/Dockerfile");
+
+    assertThat(dockerfile)
+        .contains(
+            "https://raw.githubusercontent.com/apache/airflow/constraints-"
+                + pin.group(1)
+                + "/constraints-"
+                + python.group(1)
+                + ".txt")
+        .contains("\"apache-airflow==" + pin.group(1) + "\" --constraint")
+        .contains("pip check");
+  }
+
   @Test
   void testcontainersRunTheImagesComposeRuns() {
     String containers =
