@@ -5,7 +5,9 @@
 #
 #   airflow/install-venv.sh [requirements-file]
 #
-# PIPELINE_HOME moves .local; PIPELINE_PYTHON names the interpreter (default python3.11, else python3).
+# PIPELINE_HOME moves .local; PIPELINE_PYTHON names the interpreter (default: the first of python3.11,
+# python3.12, python3.13, python3 on the PATH). It must be Python 3.11-3.13: the pinned providers need
+# 3.11 or later, and Airflow 3.1 supports up to 3.13.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,13 +21,33 @@ if [[ -x "$VENV/bin/airflow" && -f "$MARKER" && "$(cat "$MARKER")" == "$wanted" 
   exit 0
 fi
 
-PYTHON="${PIPELINE_PYTHON:-$(command -v python3.11 || command -v python3 || true)}"
+# Python 3.11-3.13: the pinned providers (requirements.txt) need 3.11 or later, Airflow 3.1 stops at 3.13
+supported() {
+  "$1" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null
+}
+version_of() {
+  "$1" -c 'import platform; print(platform.python_version())' 2>/dev/null || echo "unknown"
+}
+
+PYTHON="${PIPELINE_PYTHON:-$(command -v python3.11 || command -v python3.12 || command -v python3.13 \
+  || command -v python3 || true)}"
 if [[ -z "$PYTHON" ]]; then
-  echo "no python3 found: Airflow 3.1 needs Python 3.9-3.13 (3.11 preferred); set PIPELINE_PYTHON" >&2
+  echo "airflow venv: no python3 found; the Airflow venv needs Python 3.11-3.13 (3.11 preferred):" \
+    "install python3.11 or set PIPELINE_PYTHON to one" >&2
   exit 1
 fi
-if ! "$PYTHON" -c 'import sys; sys.exit(not (3, 9) <= sys.version_info[:2] <= (3, 13))'; then
-  echo "$PYTHON is Python $("$PYTHON" -c 'import platform; print(platform.python_version())'); Airflow 3.1 needs 3.9-3.13: set PIPELINE_PYTHON" >&2
+if ! command -v "$PYTHON" >/dev/null; then
+  echo "airflow venv: $PYTHON (PIPELINE_PYTHON) is no interpreter on this machine; set it to a Python 3.11-3.13" >&2
+  exit 1
+fi
+if ! supported "$PYTHON"; then
+  echo "airflow venv: $PYTHON is Python $(version_of "$PYTHON"); the pinned Airflow providers need Python" \
+    "3.11 or later (Airflow 3.1 supports up to 3.13): install python3.11 or set PIPELINE_PYTHON to one" >&2
+  exit 1
+fi
+if [[ -x "$VENV/bin/python" ]] && ! supported "$VENV/bin/python"; then
+  echo "airflow venv: $VENV was made with Python $(version_of "$VENV/bin/python"), which the pinned" \
+    "providers do not support: remove it (rm -rf $VENV) and run again" >&2
   exit 1
 fi
 

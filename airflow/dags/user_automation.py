@@ -17,13 +17,13 @@ from datetime import timedelta
 
 import pendulum
 import requests
-from airflow.exceptions import AirflowFailException
+from airflow.exceptions import AirflowFailException, AirflowNotFoundException
 from airflow.providers.apache.cassandra.hooks.cassandra import CassandraHook
 from airflow.providers.http.hooks.http import HttpHook
-from airflow.providers.http.sensors.http import HttpSensor
 from airflow.sdk import DAG, Param, PokeReturnValue, task
 
 INGEST_CONN_ID = "ingest_api"
+MANAGEMENT_CONN_ID = "ingest_management"  # optional: the actuator, when not on the API port
 CASSANDRA_CONN_ID = "cassandra_default"
 USERS_TABLE = "spark_streams.created_users"
 RUNS_ENDPOINT = "api/v1/ingestions"
@@ -44,7 +44,7 @@ Runs one ingestion through the real-time user pipeline and proves that it landed
 
 | task | what it does | fails when |
 |---|---|---|
-| `wait_for_ingest_service` | waits for `GET /actuator/health` of the ingest service to say `UP` | the service stays down for 5 min (then retried) |
+| `wait_for_ingest_service` | waits for `GET /actuator/health` of the ingest service (at `{MANAGEMENT_CONN_ID}` when that connection is defined) to say `UP` | the service stays down for 5 min (then retried) |
 | `start_ingestion` | `POST /{RUNS_ENDPOINT}` with `count`, `seed`, `nationalities`; pushes the run id (a string) | the API refuses the request (`400`/`401`: no retry), or answers 5xx (retried) |
 | `wait_for_ingestion` | polls `GET /{RUNS_ENDPOINT}/<id>` until the run is `SUCCEEDED` | the run is `FAILED` (fails at once with the run's error text, no retry) or still runs after {INGESTION_TIMEOUT_S} s |
 | `sample_user_ids` | `GET /{RUNS_ENDPOINT}/<id>/users?limit=<sample_size>` | the API answers an error |
@@ -56,7 +56,9 @@ them by id), `nationalities` (two-letter codes, empty for all), `sample_size` (i
 Cassandra).
 
 **Connections**: `{INGEST_CONN_ID}` (HTTP: host, port; the API key in the password field, sent as
-`X-API-Key`) and `{CASSANDRA_CONN_ID}` (Cassandra contact point and port).
+`X-API-Key`), `{MANAGEMENT_CONN_ID}` (optional, HTTP: host and port of the service's actuator when it
+listens apart from the API, as in compose) and `{CASSANDRA_CONN_ID}` (Cassandra contact point and
+port).
 
 **Environment** of the scheduler and DAG processor: `USER_AUTOMATION_SCHEDULE` (cron or preset,
 now `{SCHEDULE}`; `none` for manual runs only), `USER_AUTOMATION_INGESTION_TIMEOUT_SECONDS`
@@ -100,19 +102,18 @@ def _call(method: str, endpoint: str, **kwargs):
     return response
 
 
-def _is_up(response) -> bool:
-    return response.ok and response.json().get("status") == "UP"
+def _health_url() -> str:
+    """The ingest service's actuator health endpoint.
 
-
-class ServiceHealthSensor(HttpSensor):
-    """An HttpSensor for which a service that is not listening yet is "not up yet", not an error."""
-
-    def poke(self, context) -> bool:
-        try:
-            return super().poke(context)
-        except requests.ConnectionError as e:
-            self.log.info("%s does not answer yet: %s", self.endpoint, e)
-            return False
+    Where connection ``ingest_management`` points when it is defined (compose runs the actuator on a
+    port of its own, 18088, apart from the API port it publishes), else on the API connection's host
+    and port (the no-Docker stack serves both on one port).
+    """
+    try:
+        conn = HttpHook.get_connection(MANAGEMENT_CONN_ID)
+    except AirflowNotFoundException:
+        conn = HttpHook.get_connection(INGEST_CONN_ID)
+    return f"{conn.schema or 'http'}://{conn.host}{f':{conn.port}' if conn.port else ''}/actuator/health"
 
 
 with DAG(
@@ -150,16 +151,18 @@ with DAG(
         "max_retry_delay": timedelta(minutes=10),
     },
 ) as dag:
-    wait_for_ingest_service = ServiceHealthSensor(
-        task_id="wait_for_ingest_service",
-        http_conn_id=INGEST_CONN_ID,
-        endpoint="actuator/health",
-        response_check=_is_up,
-        extra_options={"check_response": False, "timeout": 10},
-        poke_interval=POKE_INTERVAL_S,
-        timeout=300,
-        mode="poke",
-    )
+    @task.sensor(poke_interval=POKE_INTERVAL_S, timeout=300, mode="poke")
+    def wait_for_ingest_service() -> bool:
+        """Done when the service's health says UP; a service that does not answer yet is not up yet."""
+        url = _health_url()
+        try:
+            response = requests.get(url, timeout=10)
+            up = response.ok and response.json().get("status") == "UP"
+        except (requests.RequestException, ValueError) as e:
+            print(f"{url} does not answer yet: {e}")
+            return False
+        print(f"{url}: {response.status_code}{'' if up else ' ' + response.text[:200]}")
+        return up
 
     @task
     def start_ingestion(params=None, run_id=None) -> str:
@@ -215,7 +218,7 @@ with DAG(
     ingestion_id = start_ingestion()
     finished_run = wait_for_ingestion(ingestion_id)
     sampled = sample_user_ids(ingestion_id)
-    wait_for_ingest_service >> ingestion_id
+    wait_for_ingest_service() >> ingestion_id
     finished_run >> sampled
     verify_landing(sampled, finished_run)
 

@@ -3,8 +3,8 @@
 Airflow reads its configuration from the environment once, at import, so everything here is set
 at module level: a metadata database of the tests' own (never the one of a running
 `./pipeline up airflow`), the project's DAG folder, and the two connections the DAG uses, aimed
-at the no-Docker stack unless INGEST_URL / INGEST_API_KEY / CASSANDRA_HOST / CASSANDRA_PORT say
-otherwise.
+at the no-Docker stack unless INGEST_URL / INGEST_MANAGEMENT_URL / INGEST_API_KEY / CASSANDRA_HOST /
+CASSANDRA_PORT say otherwise.
 """
 
 from __future__ import annotations
@@ -23,17 +23,20 @@ AIRFLOW_HOME = REPO / ".local" / "data" / "airflow-test"
 
 INGEST_URL = os.environ.get("INGEST_URL", "http://127.0.0.1:8088")
 INGEST_API_KEY = os.environ.get("INGEST_API_KEY", "dev-ingest-key")
+# the actuator: on the API port in the no-Docker stack, on a port of its own in compose (18088)
+INGEST_MANAGEMENT_URL = os.environ.get("INGEST_MANAGEMENT_URL", INGEST_URL)
 CASSANDRA_HOST = os.environ.get("CASSANDRA_HOST", "127.0.0.1")
 CASSANDRA_PORT = int(os.environ.get("CASSANDRA_PORT", "9042"))
 
 
-def http_connection(url: str, api_key: str) -> str:
-    """An Airflow HTTP connection (JSON form) for the ingest API at url, the key as its password."""
+def http_connection(url: str, api_key: str | None = None) -> str:
+    """An Airflow HTTP connection (JSON form) for the service at url, with the API key as its password."""
     scheme, rest = url.split("://", 1)
     host, port = rest.rstrip("/").split(":")
-    return json.dumps(
-        {"conn_type": "http", "host": host, "port": int(port), "schema": scheme, "password": api_key}
-    )
+    connection = {"conn_type": "http", "host": host, "port": int(port), "schema": scheme}
+    if api_key is not None:
+        connection["password"] = api_key
+    return json.dumps(connection)
 
 
 os.environ.update(
@@ -53,6 +56,8 @@ os.environ.update(
     }
 )
 os.environ.pop("USER_AUTOMATION_SCHEDULE", None)
+if INGEST_MANAGEMENT_URL != INGEST_URL:
+    os.environ["AIRFLOW_CONN_INGEST_MANAGEMENT"] = http_connection(INGEST_MANAGEMENT_URL)
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +84,7 @@ def ingest_is_up() -> bool:
     import requests
 
     try:
-        return requests.get(f"{INGEST_URL}/actuator/health", timeout=10).json().get("status") == "UP"
+        return requests.get(f"{INGEST_MANAGEMENT_URL}/actuator/health", timeout=10).json().get("status") == "UP"
     except (requests.RequestException, ValueError):
         return False
 

@@ -16,7 +16,9 @@ class IngestApiStub:
     """Health UP; a started run is RUNNING for `running_polls` polls and then `final` (a run dict)."""
 
     def __init__(self, api_key: str, final: dict, running_polls: int = 1, start_status: int = 202,
-                 user_ids: list[str] = ()):
+                 user_ids: list[str] = (), separate_management: bool = False):
+        """separate_management: health answers on a port of its own (management_port), as the real
+        service's actuator does in compose, and no longer on the API port."""
         self.api_key = api_key
         self.user_ids = list(user_ids)
         self.final = final
@@ -25,26 +27,51 @@ class IngestApiStub:
         self.started: list[dict] = []
         self.polls = 0
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._management = (ThreadingHTTPServer(("127.0.0.1", 0), self._health_handler())
+                            if separate_management else None)
+        self._servers = [server for server in (self._server, self._management) if server]
+        self._threads = [threading.Thread(target=server.serve_forever, daemon=True) for server in self._servers]
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
+    @property
+    def management_port(self) -> int | None:
+        return self._management.server_address[1] if self._management else None
+
     def __enter__(self) -> "IngestApiStub":
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+
+    def _health_handler(self):
+        class Health(BaseHTTPRequestHandler):
+            def do_GET(self):
+                status, body = (200, {"status": "UP"}) if self.path == "/actuator/health" else (404, {})
+                payload = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        return Health
 
     def _handler(self):
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
-                if self.path == "/actuator/health":
+                if self.path == "/actuator/health" and not stub._management:
                     return self._answer(200, {"status": "UP"})
                 if not self._authorized():
                     return

@@ -81,3 +81,15 @@ def test_users_missing_from_cassandra_fail_the_run(airflow_db, stub_conn, monkey
     assert task_states(run)["verify_landing"] == ("failed", 1)  # a sensor timeout is not retried
     out = capfd.readouterr()
     assert f"not yet in spark_streams.created_users: {never_stored}" in out.out + out.err
+
+
+def test_health_is_asked_at_the_management_connection_when_there_is_one(airflow_db, dag, monkeypatch):
+    with IngestApiStub(KEY, final={"status": "FAILED", "error": "stop here"}, separate_management=True) as stub:
+        monkeypatch.setenv("AIRFLOW_CONN_INGEST_API", http_connection(stub.url, KEY))
+        monkeypatch.setenv("AIRFLOW_CONN_INGEST_MANAGEMENT",
+                           http_connection(f"http://127.0.0.1:{stub.management_port}"))
+        run = dag.test(run_conf={"count": 3})
+
+    # health UP on the management port (the API port has none), so the run went on to start an ingestion
+    assert task_states(run)["wait_for_ingest_service"] == ("success", 1)
+    assert len(stub.started) == 1

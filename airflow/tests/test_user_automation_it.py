@@ -13,7 +13,8 @@ import uuid
 import pytest
 import requests
 
-from conftest import CASSANDRA_HOST, CASSANDRA_PORT, INGEST_API_KEY, INGEST_URL, answers, ingest_is_up, require
+from conftest import (CASSANDRA_HOST, CASSANDRA_PORT, INGEST_API_KEY, INGEST_MANAGEMENT_URL, INGEST_URL, answers,
+                      ingest_is_up, require)
 
 STREAM_JOB_UI = os.environ.get("STREAM_JOB_UI", "127.0.0.1:4040")
 COUNT = 200
@@ -21,7 +22,7 @@ COUNT = 200
 
 @pytest.fixture(scope="module")
 def pipeline():
-    require(f"the ingest service ({INGEST_URL}/actuator/health UP)", ingest_is_up(),
+    require(f"the ingest service ({INGEST_MANAGEMENT_URL}/actuator/health UP)", ingest_is_up(),
             "start it with ./pipeline up ingest-service")
     require(f"Cassandra ({CASSANDRA_HOST}:{CASSANDRA_PORT})", answers(CASSANDRA_HOST, CASSANDRA_PORT),
             "start it with ./pipeline up")

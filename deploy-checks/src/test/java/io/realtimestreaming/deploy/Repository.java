@@ -37,6 +37,16 @@ final class Repository {
     return ComposeFile.parse(read("docker-compose.yml"));
   }
 
+  /** The opt-in file that publishes the other ports, alone. */
+  static ComposeFile portsOverride() {
+    return ComposeFile.parse(read("docker-compose.ports.yml"));
+  }
+
+  /** docker-compose.yml with docker-compose.ports.yml applied: every port published. */
+  static ComposeFile composeWithAllPorts() {
+    return ComposeFile.parse(read("docker-compose.yml"), read("docker-compose.ports.yml"));
+  }
+
   static EnvFile envExample() {
     return EnvFile.parse(read(".env.example"));
   }

@@ -40,18 +40,29 @@ class TopologyParityTests {
           "airflow-api-server");
 
   private static final ComposeFile COMPOSE = Repository.compose();
+
+  /** With docker-compose.ports.yml: every service's port published, as devstack's are. */
+  private static final ComposeFile ALL_PORTS = Repository.composeWithAllPorts();
+
   private static final EnvFile ENV = Repository.envExample();
   private static final StackSettings DEVSTACK =
       StackSettings.fromEnvironment(Repository.ROOT, Map.of());
 
+  /**
+   * Each devstack service's port is published by its compose service: by docker-compose.yml for the
+   * pages and the API users open, by the opt-in docker-compose.ports.yml for the rest.
+   */
   @Test
   void everyDevstackServiceRunsInComposeOnItsPort() {
     for (ServiceSpec spec : ServiceCatalog.all()) {
-      ComposeService service = COMPOSE.require(composeName(spec.name()));
+      ComposeService service = ALL_PORTS.require(composeName(spec.name()));
       int port = spec.ports(DEVSTACK).get(0);
 
       assertThat(service.publishes(port))
-          .as("%s publishes %d, as devstack's %s does", service.name(), port, spec.name())
+          .as(
+              "%s publishes %d (docker-compose.yml or docker-compose.ports.yml), as devstack's %s"
+                  + " does",
+              service.name(), port, spec.name())
           .isTrue();
     }
   }
@@ -62,7 +73,24 @@ class TopologyParityTests {
         .isTrue();
     assertThat(COMPOSE.require("ingest-service").environment())
         .containsEntry("SERVER_PORT", Integer.toString(DEVSTACK.port("ingest-service")));
-    assertThat(COMPOSE.require("stream-job").publishes(DEVSTACK.port("stream-job"))).isTrue();
+    assertThat(ALL_PORTS.require("stream-job").publishes(DEVSTACK.port("stream-job"))).isTrue();
+  }
+
+  /**
+   * The ingest service's actuator listens on its management port (DESIGN.md: 18088), reachable on
+   * the compose network and published only by the opt-in file; its healthcheck and the DAG's health
+   * check use that port.
+   */
+  @Test
+  void ingestServiceActuatorIsOnTheManagementPort() {
+    ComposeService ingest = COMPOSE.require("ingest-service");
+
+    assertThat(ingest.environment()).containsEntry("MANAGEMENT_SERVER_PORT", "18088");
+    assertThat(ingest.publishes(18088)).isFalse();
+    assertThat(ALL_PORTS.require("ingest-service").publishes(18088)).isTrue();
+    assertThat(String.join(" ", ingest.healthcheck())).contains(":18088/actuator/health");
+    assertThat(COMPOSE.require("airflow-scheduler").environment())
+        .containsEntry("AIRFLOW_CONN_INGEST_MANAGEMENT", "http://ingest-service:18088");
   }
 
   /**
@@ -195,6 +223,32 @@ class TopologyParityTests {
 
     assertThat(ImageReference.parse(finalBase("airflow/Dockerfile")).version())
         .contains(pin.group(1));
+  }
+
+  /**
+   * The image installs Airflow under Airflow's published constraints for its Airflow and Python
+   * (https://raw.githubusercontent.com/apache/airflow/constraints-VERSION/constraints-PYTHON.txt).
+   */
+  @Test
+  void airflowImageInstallsUnderTheConstraintsOfItsAirflowAndPython() {
+    Matcher pin =
+        Pattern.compile("(?m)^apache-airflow==(\\S+)")
+            .matcher(Repository.read("airflow/requirements.txt"));
+    assertThat(pin.find()).isTrue();
+    Matcher python =
+        Pattern.compile("-python(\\d+\\.\\d+)$").matcher(finalBase("airflow/Dockerfile"));
+    assertThat(python.find()).as("the Airflow image's tag names its Python").isTrue();
+    String dockerfile = Repository.read("airflow/Dockerfile");
+
+    assertThat(dockerfile)
+        .contains(
+            "https://raw.githubusercontent.com/apache/airflow/constraints-"
+                + pin.group(1)
+                + "/constraints-"
+                + python.group(1)
+                + ".txt")
+        .contains("\"apache-airflow==" + pin.group(1) + "\" --constraint")
+        .contains("pip check");
   }
 
   @Test

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A parsed docker-compose.yml: its services (YAML anchors and merge keys resolved) and every
- * variable reference Compose would interpolate, anywhere in the file.
+ * A parsed docker-compose.yml, with any override files applied: its services (YAML anchors and
+ * merge keys resolved) and every variable reference Compose would interpolate, anywhere in the
+ * files.
  */
 public record ComposeFile(Map<String, ComposeService> services, List<VariableReference> variables) {
 
@@ -22,12 +24,21 @@ public record ComposeFile(Map<String, ComposeService> services, List<VariableRef
     variables = List.copyOf(variables);
   }
 
-  public static ComposeFile parse(String yaml) {
-    Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    if (!(root instanceof Map<?, ?> top) || !(top.get("services") instanceof Map<?, ?> services)) {
-      throw new IllegalArgumentException(
-          "a compose file is a YAML mapping with a 'services' mapping");
+  /** Multi-value options that an override file adds to rather than replaces. */
+  private static final Set<String> APPENDED = Set.of("ports", "expose");
+
+  /**
+   * The compose file {@code yaml} with {@code overrides} applied in order, as {@code docker compose
+   * -f docker-compose.yml -f override.yml} applies them, for the keys the rules read: mappings
+   * merge key by key, {@code ports} and {@code expose} of an override are added to the base's, and
+   * any other value of an override replaces the base's.
+   */
+  public static ComposeFile parse(String yaml, String... overrides) {
+    Object root = load(yaml);
+    for (String override : overrides) {
+      root = merge(root, load(override), "");
     }
+    Map<?, ?> services = (Map<?, ?>) ((Map<?, ?>) root).get("services");
     Map<String, ComposeService> parsed = new LinkedHashMap<>();
     services.forEach(
         (name, service) -> {
@@ -83,6 +94,34 @@ public record ComposeFile(Map<String, ComposeService> services, List<VariableRef
     return service.restart().filter(r -> !r.equals("no")).isEmpty()
         && !dependents.isEmpty()
         && dependents.values().stream().allMatch(d -> d.condition().equals(Dependency.COMPLETED));
+  }
+
+  private static Object load(String yaml) {
+    Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    if (!(root instanceof Map<?, ?> top) || !(top.get("services") instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(
+          "a compose file is a YAML mapping with a 'services' mapping");
+    }
+    return root;
+  }
+
+  /** A new tree: YAML aliases may share nodes between services, so neither input is changed. */
+  private static Object merge(Object base, Object override, String key) {
+    if (base instanceof Map<?, ?> baseMap && override instanceof Map<?, ?> overrideMap) {
+      Map<Object, Object> merged = new LinkedHashMap<>(baseMap);
+      overrideMap.forEach(
+          (k, v) ->
+              merged.put(k, merged.containsKey(k) ? merge(merged.get(k), v, k.toString()) : v));
+      return merged;
+    }
+    if (APPENDED.contains(key)
+        && base instanceof Collection<?> baseItems
+        && override instanceof Collection<?> overrideItems) {
+      List<Object> appended = new ArrayList<>(baseItems);
+      appended.addAll(overrideItems);
+      return appended;
+    }
+    return override;
   }
 
   private static void collectVariables(Object node, List<VariableReference> into) {

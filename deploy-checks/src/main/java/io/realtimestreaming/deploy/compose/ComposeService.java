@@ -10,13 +10,15 @@ import java.util.Optional;
 
 /**
  * One service of a compose file, with the keys the deployment rules read. {@code image} is the
- * image run, or for a service with {@code build} the name given to the image built.
+ * image run, or for a service with {@code build} the name given to the image built; {@code
+ * healthcheck} is its healthcheck's {@code test}, empty when it has none (or {@code NONE}, or
+ * disabled).
  */
 public record ComposeService(
     String name,
     Optional<String> image,
     Optional<String> dockerfile,
-    boolean hasHealthcheck,
+    List<String> healthcheck,
     Map<String, Dependency> dependsOn,
     List<PortMapping> ports,
     Map<String, String> environment,
@@ -24,7 +26,8 @@ public record ComposeService(
     List<String> profiles,
     List<String> entrypoint,
     List<String> command,
-    List<String> volumes) {
+    List<String> volumes,
+    Confinement confinement) {
 
   static ComposeService from(String name, Map<?, ?> yaml) {
     return new ComposeService(
@@ -39,7 +42,12 @@ public record ComposeService(
         strings(yaml.get("profiles")),
         strings(yaml.get("entrypoint")),
         strings(yaml.get("command")),
-        list(yaml.get("volumes")).stream().map(ComposeService::volume).toList());
+        list(yaml.get("volumes")).stream().map(ComposeService::volume).toList(),
+        Confinement.from(yaml));
+  }
+
+  public boolean hasHealthcheck() {
+    return !healthcheck.isEmpty();
   }
 
   /** Built from a Dockerfile of the repository rather than pulled. */
@@ -65,12 +73,12 @@ public record ComposeService(
     return Optional.of(build.toString().replaceAll("/+$", "") + "/Dockerfile");
   }
 
-  private static boolean healthcheck(Object healthcheck) {
+  private static List<String> healthcheck(Object healthcheck) {
     if (!(healthcheck instanceof Map<?, ?> map) || Boolean.TRUE.equals(map.get("disable"))) {
-      return false;
+      return List.of();
     }
     List<String> test = strings(map.get("test"));
-    return !test.isEmpty() && !test.get(0).equals("NONE");
+    return test.isEmpty() || test.get(0).equals("NONE") ? List.of() : test;
   }
 
   private static Map<String, Dependency> dependencies(Object dependsOn) {
@@ -116,7 +124,7 @@ public record ComposeService(
   }
 
   /** A string is split on whitespace, as Compose splits a string {@code command}. */
-  private static List<String> strings(Object value) {
+  static List<String> strings(Object value) {
     if (value == null) {
       return List.of();
     }

@@ -47,6 +47,19 @@ public record VariableReference(String name, String operator, String argument) {
     }
   }
 
+  /**
+   * {@code text} as Compose reads it when no variable is set: each {@code ${NAME:-default}} or
+   * {@code ${NAME-default}} becomes its default; any other reference is left as it is.
+   */
+  public static String withDefaults(String text) {
+    Matcher m = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}").matcher(text);
+    StringBuilder resolved = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(resolved, Matcher.quoteReplacement(m.group(1)));
+    }
+    return m.appendTail(resolved).toString();
+  }
+
   /** {@code ${NAME:-default}} or {@code ${NAME-default}}: Compose uses the argument when unset. */
   public boolean hasDefault() {
     return operator.equals(":-") || operator.equals("-");

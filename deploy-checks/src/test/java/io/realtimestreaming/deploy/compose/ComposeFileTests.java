@@ -109,6 +109,45 @@ class ComposeFileTests {
   }
 
   @Test
+  void readsTheHealthcheckTest() {
+    assertThat(COMPOSE.require("db").healthcheck()).containsExactly("CMD", "pg_isready");
+    assertThat(COMPOSE.require("app").healthcheck()).isEmpty();
+  }
+
+  @Test
+  void anOverrideAddsPortsAndReplacesOtherValues() {
+    ComposeFile merged =
+        ComposeFile.parse(
+            """
+            x-env: &env {SHARED: "yes"}
+            services:
+              db:
+                image: postgres:17.6
+                ports: ["127.0.0.1:8080:8080"]
+                environment: *env
+                command: [postgres]
+              web: {image: "web:1.0"}
+            """,
+            """
+            services:
+              db:
+                ports: ["${PUBLISH_ADDRESS:-127.0.0.1}:5432:5432"]
+                environment: {EXTRA: "1"}
+                command: [postgres, -c, fsync=on]
+            """);
+
+    ComposeService db = merged.require("db");
+    assertThat(db.ports())
+        .extracting(PortMapping::published)
+        .containsExactly(Optional.of("8080"), Optional.of("5432"));
+    assertThat(db.environment()).containsEntry("SHARED", "yes").containsEntry("EXTRA", "1");
+    assertThat(db.command()).containsExactly("postgres", "-c", "fsync=on");
+    assertThat(merged.require("web").ports()).isEmpty();
+    assertThat(merged.variables())
+        .containsExactly(new VariableReference("PUBLISH_ADDRESS", ":-", "127.0.0.1"));
+  }
+
+  @Test
   void namesTheServicesThereAreWhenOneIsMissing() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> COMPOSE.require("nope"))

@@ -27,4 +27,10 @@ class VariableReferenceTests {
     assertThat(new VariableReference("X", "-", "1").hasDefault()).isTrue();
     assertThat(new VariableReference("X", ":?", "msg").hasDefault()).isFalse();
   }
+
+  @Test
+  void withDefaultsReadsTheTextAsComposeDoesWithNothingSet() {
+    assertThat(VariableReference.withDefaults("${HEAP:-1G} and ${N-3}, ${SECRET:?set it}"))
+        .isEqualTo("1G and 3, ${SECRET:?set it}");
+  }
 }
