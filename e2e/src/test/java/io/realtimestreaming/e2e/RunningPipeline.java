@@ -50,12 +50,36 @@ final class RunningPipeline {
   void kill(String service) {
     long pid =
         pids.running(service).orElseThrow(() -> new AssertionError(service + " is not running"));
+    killPid(pid);
+    System.out.println(service + ": killed PID " + pid + " with SIGKILL");
+  }
+
+  /**
+   * A crash of PostgreSQL's server (its postmaster) under the devstack's wrapper process, which
+   * lives on: what a kill by the kernel's OOM killer does.
+   */
+  void killPostgresServer() throws java.io.IOException {
+    java.nio.file.Path pidFile = settings.dataDir("postgres").resolve("pgdata/postmaster.pid");
+    long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).strip());
+    killPid(pid);
+    System.out.println("postgres: killed its server (postmaster PID " + pid + ") with SIGKILL");
+  }
+
+  /** The state {@code ./pipeline status} shows for the service. */
+  String state(String service) {
+    return stack.status().stream()
+        .filter(s -> s.service().equals(service))
+        .findFirst()
+        .orElseThrow()
+        .state();
+  }
+
+  private static void killPid(long pid) {
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     Instant deadline = Instant.now().plusSeconds(10);
     while (Processes.isAlive(pid) && Instant.now().isBefore(deadline)) {
       Thread.onSpinWait();
     }
-    System.out.println(service + ": killed PID " + pid + " with SIGKILL");
   }
 
   boolean isRunning(String service) {

@@ -4,22 +4,20 @@ import io.realtimestreaming.stream.batch.BatchOutcomes;
 import io.realtimestreaming.stream.batch.BatchProgressLog;
 import io.realtimestreaming.stream.batch.UserBatchSink;
 import io.realtimestreaming.stream.decode.KafkaRecord;
+import io.realtimestreaming.stream.health.JobStatus;
+import io.realtimestreaming.stream.health.QuerySupervisor;
 import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
 import io.realtimestreaming.stream.sink.CassandraSchema;
 import io.realtimestreaming.stream.sink.CassandraSessions;
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -89,10 +87,6 @@ public final class UserStreamJob {
 
   private static final String FETCH_MAX_WAIT_MS = "10";
 
-  private static final Logger LOG = LoggerFactory.getLogger(UserStreamJob.class);
-  private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(2);
-  private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
-
   private UserStreamJob() {}
 
   public static void main(String[] args) {
@@ -112,52 +106,36 @@ public final class UserStreamJob {
 
     SparkSession spark =
         SparkSession.builder().appName("stream-job").master(masterOf(settings)).getOrCreate();
+    JobStatus status = new JobStatus(settings.statusFile());
 
-    runUntilStopped(spark, settings);
-  }
-
-  /**
-   * Runs the query and, when a batch fails (Cassandra, Kafka or the registry away), starts it again
-   * from the checkpoint after a growing pause: an outage delays users, it loses none, and the job
-   * needs no outside supervisor to recover. The failed batch is simply run again.
-   */
-  private static void runUntilStopped(SparkSession spark, StreamSettings settings) {
-    Duration pause = FIRST_RESTART_PAUSE;
-    while (true) {
-      StreamingQuery query = null;
-      try {
-        query = start(spark, settings);
-        query.awaitTermination();
-        return; // stopped on purpose
-      } catch (StreamingQueryException | TimeoutException | RuntimeException e) {
-        LOG.error(
-            "stream-job query failed: {}. Restarting from the checkpoint in {} s.",
-            rootMessage(e),
-            pause.toSeconds(),
-            e);
-      }
-      // a query that ran batches before failing was healthy: start the pauses over
-      pause = query != null && query.lastProgress() != null ? FIRST_RESTART_PAUSE : pause;
-      for (StreamingQueryListener listener : spark.streams().listListeners()) {
-        spark.streams().removeListener(listener); // start() adds a fresh one
-      }
-      try {
-        Thread.sleep(pause.toMillis());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        spark.stop();
-        return;
-      }
-      pause =
-          pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0
-              ? MAX_RESTART_PAUSE
-              : pause.multipliedBy(2);
+    try {
+      new QuerySupervisor(
+              () -> start(spark, settings, status),
+              status,
+              settings.checkpointDir(),
+              settings.bootstrapServers(),
+              settings.failOnDataLoss(),
+              spark.sparkContext().hadoopConfiguration())
+          .runUntilStopped();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      spark.stop();
     }
   }
 
   /** Creates the table if asked to, then starts the query: source, transform, sink. */
   public static StreamingQuery start(SparkSession spark, StreamSettings settings)
       throws TimeoutException {
+    return start(spark, settings, new JobStatus(null));
+  }
+
+  /** As {@link #start(SparkSession, StreamSettings)}, reporting committed batches to status. */
+  static StreamingQuery start(SparkSession spark, StreamSettings settings, JobStatus status)
+      throws TimeoutException {
+    for (StreamingQueryListener listener : spark.streams().listListeners()) {
+      spark.streams().removeListener(listener); // a restarted query gets a fresh log
+    }
     if (settings.createSchema()) {
       CassandraSchema.apply(
           CassandraSessions.forTarget(settings.cassandra()),
@@ -183,13 +161,14 @@ public final class UserStreamJob {
             // an event's run and version travel as headers: the ledger counts a dead letter on its
             // run even when its value cannot be decoded
             .option("includeHeaders", "true")
+            .option("failOnDataLoss", settings.failOnDataLoss())
             .load()
             .select(KafkaRecord.columns());
 
     // Sink: per micro-batch and Kafka partition, each record decoded with its writer schema and
     // validated, the latest record of each user upserted, poison records to the DLQ
     BatchOutcomes outcomes = new BatchOutcomes();
-    spark.streams().addListener(new BatchProgressLog(QUERY_NAME, outcomes));
+    spark.streams().addListener(new BatchProgressLog(QUERY_NAME, outcomes, status));
     return records
         .writeStream()
         .queryName(QUERY_NAME)
@@ -204,14 +183,6 @@ public final class UserStreamJob {
                 settings.deadLetters(),
                 outcomes))
         .start();
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.toString();
   }
 
   /**

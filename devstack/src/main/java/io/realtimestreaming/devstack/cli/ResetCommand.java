@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "reset",
     description =
-        "Stops everything and wipes the stack's data, logs and configuration (keeps downloaded runtimes).")
+        "Stops everything and wipes the stack's data, logs and configuration, and everything"
+            + " derived from them (the stream job's checkpoint and status); keeps downloaded runtimes.")
 final class ResetCommand implements Callable<Integer> {
 
   @Option(
@@ -27,14 +28,18 @@ final class ResetCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     StackSettings settings = PipelineCommand.settings();
     PipelineCommand.stack(settings).down(List.of(), Duration.ofSeconds(20), System.out::println);
-    for (String dir :
-        all
-            ? List.of("data", "logs", "conf", "pids", "runtimes")
-            : List.of("data", "logs", "conf", "pids")) {
+    // the checkpoint holds offsets of the Kafka data wiped here: kept, it would point the stream
+    // job at offsets the new topic does not have
+    List<String> derived = List.of("data", "logs", "conf", "pids", "checkpoints", "run");
+    for (String dir : all ? concat(derived, "runtimes") : derived) {
       delete(settings.home().resolve(dir));
     }
     System.out.println("wiped " + settings.home() + (all ? "" : " (runtimes kept)"));
     return 0;
+  }
+
+  private static List<String> concat(List<String> dirs, String more) {
+    return java.util.stream.Stream.concat(dirs.stream(), java.util.stream.Stream.of(more)).toList();
   }
 
   private static void delete(Path dir) throws IOException {

@@ -41,8 +41,17 @@ public final class PostgresServer implements Callable<Integer> {
     System.exit(new CommandLine(new PostgresServer()).execute(args));
   }
 
+  /**
+   * Present while this wrapper's server has started: a server gone with the marker there died under
+   * the wrapper (PostgresSpec's health says so), where no marker means it is starting.
+   */
+  public static Path startedMarker(Path data) {
+    return data.resolveSibling("server-started");
+  }
+
   @Override
   public Integer call() throws Exception {
+    Files.deleteIfExists(startedMarker(data));
     discardPartialBinaries();
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
@@ -68,6 +77,7 @@ public final class PostgresServer implements Callable<Integer> {
                   stopped.countDown();
                 }));
     Files.writeString(binaries.resolve(UNPACKED_MARKER), "");
+    Files.writeString(startedMarker(data), "");
     System.out.println("PostgreSQL ready on " + host + ":" + port + ", data in " + data);
     stopped.await();
     return 0;

@@ -28,6 +28,21 @@ final class HttpProbe {
     }
   }
 
+  /** The body of a GET, whatever its status; empty when nothing answers. */
+  static java.util.Optional<String> body(String url) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+      return java.util.Optional.of(
+          CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
+
   static HttpResponse<String> put(String url, String contentType, String body)
       throws IOException, InterruptedException {
     HttpRequest request =

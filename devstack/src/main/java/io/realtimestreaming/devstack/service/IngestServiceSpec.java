@@ -1,15 +1,21 @@
 package io.realtimestreaming.devstack.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.realtimestreaming.devstack.stack.Health;
 import io.realtimestreaming.devstack.stack.JavaCommand;
 import io.realtimestreaming.devstack.stack.ModuleJar;
+import io.realtimestreaming.devstack.stack.Processes;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ingest service (Spring Boot jar) against the stack's PostgreSQL, Kafka, registry and offline
@@ -19,6 +25,8 @@ import java.util.Map;
  * no limit.
  */
 final class IngestServiceSpec implements ServiceSpec {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String JAR = "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar";
 
@@ -79,6 +87,62 @@ final class IngestServiceSpec implements ServiceSpec {
   @Override
   public boolean isReady(StackSettings s) {
     return HttpProbe.answers200(baseUrl(s) + "/actuator/health");
+  }
+
+  /**
+   * From the service's own health: {@code DEGRADED} when its outbox relay has not advanced (with
+   * the backlog and the relay's last failure), failing when a component it needs is down.
+   */
+  @Override
+  public Health health(StackSettings s, long pid) {
+    Optional<JsonNode> health = HttpProbe.body(healthUrl(s)).flatMap(IngestServiceSpec::json);
+    if (health.isEmpty()) {
+      return Processes.uptime(pid).compareTo(startTimeout()) < 0
+          ? Health.starting("its health endpoint does not answer yet")
+          : new Health(Health.Condition.FAILING, "its health endpoint does not answer within 5 s");
+    }
+    String status = health.get().path("status").asText();
+    JsonNode components = health.get().path("components");
+    return switch (status) {
+      case "UP" -> Health.ready();
+      case "DEGRADED" -> {
+        JsonNode outbox = components.path("outbox").path("details");
+        yield new Health(
+            Health.Condition.DEGRADED,
+            "outbox relay not advancing for "
+                + outbox.path("lastAdvanceSecondsAgo").asText("?")
+                + " s, "
+                + outbox.path("backlog").asText("?")
+                + " events waiting"
+                + (outbox.hasNonNull("lastFailure")
+                    ? ": " + outbox.path("lastFailure").asText()
+                    : ""));
+      }
+      default -> {
+        List<String> down = new ArrayList<>();
+        components
+            .properties()
+            .forEach(
+                c -> {
+                  if (!"UP".equals(c.getValue().path("status").asText())) {
+                    down.add(c.getKey());
+                  }
+                });
+        yield new Health(Health.Condition.FAILING, "health " + status + ": " + down);
+      }
+    };
+  }
+
+  private static Optional<JsonNode> json(String body) {
+    try {
+      return Optional.of(JSON.readTree(body));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String healthUrl(StackSettings s) {
+    return "http://" + s.host() + ":" + s.port("ingest-service") + "/actuator/health";
   }
 
   @Override

@@ -1,9 +1,15 @@
 package io.realtimestreaming.devstack.service;
 
+import io.realtimestreaming.devstack.postgres.PostgresServer;
+import io.realtimestreaming.devstack.stack.Health;
 import io.realtimestreaming.devstack.stack.JavaCommand;
+import io.realtimestreaming.devstack.stack.Processes;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL 17 (zonky embedded binaries) in a JVM of its own, with the ingest service's role and
@@ -29,9 +36,9 @@ final class PostgresSpec implements ServiceSpec {
   }
 
   @Override
-  public List<String> prepare(StackSettings s, Runtimes runtimes) {
+  public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
     return JavaCommand.forService(s, runtimes, name())
-        .classpath(runtimes.devstackJar())
+        .classpath(runtimes.devstackJar(name()))
         .main(
             "io.realtimestreaming.devstack.postgres.PostgresServer",
             "--host",
@@ -39,7 +46,7 @@ final class PostgresSpec implements ServiceSpec {
             "--port",
             Integer.toString(s.port(name())),
             "--data",
-            s.dataDir(name()).resolve("pgdata").toString(),
+            pgdata(s).toString(),
             "--binaries",
             s.runtimesDir().resolve("postgres").toString());
   }
@@ -54,6 +61,39 @@ final class PostgresSpec implements ServiceSpec {
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  /**
+   * Down when the server (postmaster) under the running wrapper JVM has died: a SIGKILL of the
+   * server leaves the wrapper alive, and without this the stack would call it "not ready" forever.
+   */
+  @Override
+  public Health health(StackSettings s, long pid) {
+    if (isReady(s)) {
+      return Health.ready();
+    }
+    Path postmasterPid = pgdata(s).resolve("postmaster.pid");
+    Optional<Long> server = serverPid(postmasterPid);
+    if (server.isPresent() && Processes.isAlive(server.get())) {
+      return Health.starting("its server (PID " + server.get() + ") does not answer yet");
+    }
+    if (!Files.exists(PostgresServer.startedMarker(pgdata(s)))) {
+      return Health.starting("initializing");
+    }
+    return new Health(Health.Condition.DOWN, "its server died under the wrapper (PID " + pid + ")");
+  }
+
+  private static Optional<Long> serverPid(Path postmasterPid) {
+    try {
+      String first = Files.readAllLines(postmasterPid).get(0).strip();
+      return Optional.of(Long.parseLong(first));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Path pgdata(StackSettings s) {
+    return s.dataDir("postgres").resolve("pgdata");
   }
 
   /**

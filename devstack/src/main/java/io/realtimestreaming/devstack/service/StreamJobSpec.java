@@ -1,5 +1,8 @@
 package io.realtimestreaming.devstack.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.realtimestreaming.devstack.stack.Health;
 import io.realtimestreaming.devstack.stack.JavaCommand;
 import io.realtimestreaming.devstack.stack.ModuleJar;
 import io.realtimestreaming.devstack.stack.Runtimes;
@@ -19,6 +22,8 @@ import java.util.Map;
  * restart resumes after the last committed batch. Ready when the Spark UI answers.
  */
 final class StreamJobSpec implements ServiceSpec {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String JAR = "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar";
 
@@ -69,13 +74,41 @@ final class StreamJobSpec implements ServiceSpec {
             "--cassandra-contact-points",
             s.host() + ":" + s.port("cassandra"),
             "--checkpoint-dir",
-            s.home().resolve("checkpoints/stream-job").toString());
+            s.home().resolve("checkpoints/stream-job").toString(),
+            "--status-file",
+            statusFile(s).toString());
   }
 
   /** Ready when the Spark UI lists the application. */
   @Override
   public boolean isReady(StackSettings s) {
     return HttpProbe.answers200(uiUrl(s) + "/api/v1/applications");
+  }
+
+  /**
+   * From the job's status file: failing while its query restarts after a failure (with the reason),
+   * failed when it stopped retrying (offsets lost), ready when it runs and its UI answers.
+   */
+  @Override
+  public Health health(StackSettings s, long pid) {
+    JsonNode status;
+    try {
+      status = JSON.readTree(statusFile(s).toFile());
+    } catch (IOException e) {
+      return Health.starting("no status yet");
+    }
+    String reason = status.path("reason").asText("");
+    return switch (status.path("state").asText()) {
+      case "running" -> isReady(s) ? Health.ready() : Health.starting("its UI does not answer yet");
+      case "restarting" -> new Health(Health.Condition.FAILING, reason);
+      case "failed" -> new Health(Health.Condition.FAILED, reason);
+      default -> Health.starting("starting its query");
+    };
+  }
+
+  /** Where the job writes its state (UserStreamJob's --status-file). */
+  static Path statusFile(StackSettings s) {
+    return s.home().resolve("run/stream-job.status.json");
   }
 
   @Override

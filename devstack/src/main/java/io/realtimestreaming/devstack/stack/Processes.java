@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -133,5 +135,13 @@ public final class Processes {
       return false;
     }
     return false;
+  }
+
+  /** How long the process has run; zero when unknown. */
+  public static Duration uptime(long pid) {
+    return ProcessHandle.of(pid)
+        .flatMap(p -> p.info().startInstant())
+        .map(start -> Duration.between(start, Instant.now()))
+        .orElse(Duration.ZERO);
   }
 }

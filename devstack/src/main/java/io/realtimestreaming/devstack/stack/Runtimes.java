@@ -2,7 +2,6 @@ package io.realtimestreaming.devstack.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,14 +40,15 @@ public final class Runtimes {
     return dir;
   }
 
-  /** The devstack jar itself: postgres runs from it. */
-  public String devstackJar() {
-    try {
-      return Path.of(Runtimes.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the devstack jar", e);
-    }
+  /**
+   * A copy of the devstack's runnable jar (all its dependencies in), for the services that run from
+   * it (postgres), built first when missing or stale. Not the running code's own location: started
+   * by a test or an IDE, that is a folder of classes without the dependencies.
+   */
+  public String devstackJar(String service) throws IOException {
+    return ModuleJar.runnableCopy(
+            settings, service, "devstack", "devstack/target/devstack-0.1.0-SNAPSHOT-all.jar")
+        .toString();
   }
 
   /** The java launcher of the JVM running this CLI (Java 17: Cassandra 5 needs it). */

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Starts one service as a child process in its own session (so it outlives the CLI), waits until
- * its readiness probe answers, and runs its one-time setup. A running service is left alone.
+ * its readiness probe answers, and runs its one-time setup. A running, ready service is left alone;
+ * one whose server died under its live process ({@link Health.Condition#DOWN}) is restarted.
  */
 final class ServiceLauncher {
 
@@ -18,12 +19,14 @@ final class ServiceLauncher {
   private final Runtimes runtimes;
   private final PidFiles pids;
   private final StaleProcesses stale;
+  private final ServiceStopper stopper;
 
   ServiceLauncher(StackSettings settings, Runtimes runtimes, PidFiles pids) {
     this.settings = settings;
     this.runtimes = runtimes;
     this.pids = pids;
     this.stale = new StaleProcesses(settings, pids);
+    this.stopper = new ServiceStopper(pids, Duration.ofSeconds(20));
   }
 
   /** Answers a one-line account of what it did; throws {@link ServiceFailedException}. */
@@ -31,9 +34,18 @@ final class ServiceLauncher {
     String name = spec.name();
     Instant begin = Instant.now();
     Optional<Long> running = pids.running(name);
-    if (running.isPresent() && spec.isReady(settings)) {
-      spec.afterReady(settings);
-      return name + ": already running (PID " + running.get() + "), left alone";
+    String healed = "";
+    if (running.isPresent()) {
+      Health health = spec.health(settings, running.get());
+      if (health.condition() == Health.Condition.DOWN) {
+        // as compose's restart policy would: a server that died under its process starts again
+        stopper.stop(name);
+        running = Optional.empty();
+        healed = " (restarted: it was " + health + ")";
+      } else if (health.isReady()) {
+        spec.afterReady(settings);
+        return name + ": already running (PID " + running.get() + "), left alone";
+      }
     }
     long pid;
     if (running.isPresent()) {
@@ -48,7 +60,8 @@ final class ServiceLauncher {
     awaitReady(spec, pid);
     spec.afterReady(settings);
     return String.format(
-        "%s: ready in %.1f s", name, Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        "%s: ready in %.1f s%s",
+        name, Duration.between(begin, Instant.now()).toMillis() / 1000.0, healed);
   }
 
   private long launch(ServiceSpec spec) throws IOException {
@@ -79,9 +92,14 @@ final class ServiceLauncher {
   private void awaitReady(ServiceSpec spec, long pid) throws InterruptedException {
     Duration timeout = settings.startTimeout(spec);
     Instant deadline = Instant.now().plus(timeout);
-    while (!spec.isReady(settings)) {
+    for (Health health = spec.health(settings, pid);
+        !health.isReady();
+        health = spec.health(settings, pid)) {
       if (!Processes.isAlive(pid)) {
         throw new ServiceFailedException(spec.name(), "exited during start-up", settings);
+      }
+      if (health.condition() == Health.Condition.FAILED) {
+        throw new ServiceFailedException(spec.name(), "is " + health, settings);
       }
       if (Instant.now().isAfter(deadline)) {
         throw new ServiceFailedException(

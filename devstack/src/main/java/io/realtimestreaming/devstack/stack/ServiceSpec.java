@@ -43,6 +43,16 @@ public interface ServiceSpec {
   /** A real readiness probe: true when clients can use the service. Never throws. */
   boolean isReady(StackSettings settings);
 
+  /**
+   * What the running service is really doing. By default ready or not yet; services that can tell
+   * more (a stuck relay, a failing query, a dead server under a live process) say so. Never throws.
+   *
+   * @param pid the process the stack started for it
+   */
+  default Health health(StackSettings settings, long pid) {
+    return isReady(settings) ? Health.ready() : Health.starting("not ready yet");
+  }
+
   /** Idempotent setup once ready: topics, databases, schema, compatibility. */
   default void afterReady(StackSettings settings) throws Exception {}
 

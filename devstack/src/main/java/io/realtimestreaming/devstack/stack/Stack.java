@@ -108,8 +108,7 @@ public final class Stack {
     List<ServiceState> states = new ArrayList<>();
     for (ServiceSpec spec : catalog.values()) {
       Long pid = pids.running(spec.name()).orElse(null);
-      String state =
-          pid == null ? "stopped" : spec.isReady(settings) ? "ready" : "running, not ready";
+      String state = pid == null ? "stopped" : spec.health(settings, pid).toString();
       long rss = pid == null ? 0 : Processes.residentBytes(pid);
       states.add(new ServiceState(spec.name(), spec.address(settings), pid, state, rss));
     }

@@ -9,8 +9,9 @@ public final class StatusTable {
   private StatusTable() {}
 
   public static void print(List<ServiceState> states, PrintStream out) {
-    String format = "%-15s %-40s %-8s %-18s %8s%n";
-    out.printf(format, "SERVICE", "ADDRESS", "PID", "STATE", "RSS");
+    // the state last: its reason may be long
+    String format = "%-15s %-40s %-8s %8s  %s%n";
+    out.printf(format, "SERVICE", "ADDRESS", "PID", "RSS", "STATE");
     long total = 0;
     for (ServiceState s : states) {
       out.printf(
@@ -18,11 +19,11 @@ public final class StatusTable {
           s.service(),
           s.address(),
           s.pid() == null ? "-" : s.pid().toString(),
-          s.state(),
-          s.rssBytes() == 0 ? "-" : megabytes(s.rssBytes()));
+          s.rssBytes() == 0 ? "-" : megabytes(s.rssBytes()),
+          s.state());
       total += s.rssBytes();
     }
-    out.printf(format, "", "", "", "total", megabytes(total));
+    out.printf(format, "", "", "total", megabytes(total), "");
   }
 
   private static String megabytes(long bytes) {

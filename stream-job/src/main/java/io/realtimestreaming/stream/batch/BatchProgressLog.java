@@ -1,5 +1,6 @@
 package io.realtimestreaming.stream.batch;
 
+import io.realtimestreaming.stream.health.JobStatus;
 import java.util.UUID;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -18,11 +19,13 @@ public final class BatchProgressLog extends StreamingQueryListener {
 
   private final String queryName;
   private final BatchOutcomes outcomes;
+  private final JobStatus status;
   private volatile UUID runId;
 
-  public BatchProgressLog(String queryName, BatchOutcomes outcomes) {
+  public BatchProgressLog(String queryName, BatchOutcomes outcomes, JobStatus status) {
     this.queryName = queryName;
     this.outcomes = outcomes;
+    this.status = status;
   }
 
   @Override
@@ -40,6 +43,7 @@ public final class BatchProgressLog extends StreamingQueryListener {
       return;
     }
     // progress without a batch of ours (an idle trigger) has no outcome and no line
+    status.batchCommitted(p.batchId());
     outcomes
         .take(p.batchId())
         .ifPresent(

@@ -144,6 +144,25 @@ public final class StreamOptions {
   String startingOffsets;
 
   @Option(
+      names = "--fail-on-data-loss",
+      negatable = true,
+      defaultValue = "${env:STREAM_FAIL_ON_DATA_LOSS:-true}",
+      fallbackValue = "true",
+      description =
+          "stop, and say so, when the checkpoint's offsets are gone from Kafka; --no-fail-on-data-loss"
+              + " skips what is lost (then reconcile the runs) (env STREAM_FAIL_ON_DATA_LOSS,"
+              + " default ${DEFAULT-VALUE})")
+  boolean failOnDataLoss;
+
+  @Option(
+      names = "--status-file",
+      defaultValue = "${env:STREAM_STATUS_FILE}",
+      description =
+          "where the job writes its state (running, restarting, failed, with the reason) as JSON"
+              + " (env STREAM_STATUS_FILE, default none)")
+  Path statusFile;
+
+  @Option(
       names = "--master",
       defaultValue = "${env:SPARK_MASTER}",
       description =
@@ -201,6 +220,8 @@ public final class StreamOptions {
         triggerInterval,
         maxOffsetsPerTrigger,
         startingOffsets,
+        failOnDataLoss,
+        statusFile,
         master);
   }
 }

@@ -12,6 +12,8 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param schemaFile the CQL to create the keyspace and table from, or null for the copy in the jar
  * @param createSchema false when the job's Cassandra role may not create tables
  * @param cassandraReplication a replication map replacing schema.cql's, or blank
+ * @param failOnDataLoss stop when the checkpoint's offsets are gone from Kafka (else skip them)
+ * @param statusFile where the job writes its state, or null
  * @param master the Spark master, or null to leave it to spark-submit (local[3] when run plainly)
  */
 public record StreamSettings(
@@ -27,6 +29,8 @@ public record StreamSettings(
     String triggerInterval,
     long maxOffsetsPerTrigger,
     String startingOffsets,
+    boolean failOnDataLoss,
+    Path statusFile,
     String master) {
 
   public StreamSettings {

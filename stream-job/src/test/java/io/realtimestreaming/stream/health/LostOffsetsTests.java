@@ -1,0 +1,55 @@
+package io.realtimestreaming.stream.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LostOffsetsTests {
+
+  @TempDir Path checkpoint;
+
+  @Test
+  void readsTheSourceOffsetsOfTheCheckpointsLastBatch() throws Exception {
+    Files.createDirectories(checkpoint.resolve("offsets"));
+    Files.writeString(checkpoint.resolve("offsets/9"), offsetsFile(100, 200));
+    Files.writeString(checkpoint.resolve("offsets/10"), offsetsFile(150, 250));
+    Files.writeString(checkpoint.resolve("offsets/.10.crc"), "ignored");
+
+    Map<TopicPartition, Long> offsets =
+        LostOffsets.lastOffsets(checkpoint.toString(), new Configuration());
+
+    assertThat(offsets)
+        .isEqualTo(
+            Map.of(
+                new TopicPartition("users_created", 0), 150L,
+                new TopicPartition("users_created", 1), 250L));
+  }
+
+  @Test
+  void noCheckpointYetMeansNothingToResume() throws Exception {
+    assertThat(LostOffsets.lastOffsets(checkpoint.resolve("none").toString(), new Configuration()))
+        .isEmpty();
+  }
+
+  @Test
+  void aGapNamesTopicPartitionOffsetAndWhatKafkaHolds() {
+    assertThat(new LostOffsets.Gap("users_created", 2, 1200, 0, 0))
+        .hasToString("users_created-2 at offset 1200 (Kafka holds 0..0)");
+  }
+
+  private static String offsetsFile(long p0, long p1) {
+    return "v1\n"
+        + "{\"batchWatermarkMs\":0,\"batchTimestampMs\":1764555000000,\"conf\":{}}\n"
+        + "{\"users_created\":{\"0\":"
+        + p0
+        + ",\"1\":"
+        + p1
+        + "}}";
+  }
+}
