@@ -84,6 +84,17 @@ def dag():
     return bag.dags["user_automation"]  # get_dag() would consult the metadata database
 
 
+def xcom(run, task_id: str):
+    """What a task of a dag.test() run returned, as XCom holds it (a JSON column)."""
+    from airflow.models.xcom import XComModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        row = session.query(XComModel).filter_by(
+            dag_id=run.dag_id, run_id=run.run_id, task_id=task_id, key="return_value").one()
+        return row.value
+
+
 def ingest_is_up() -> bool:
     """The ingest service's health says UP (a listening but stuck service does not count)."""
     import requests
