@@ -62,10 +62,15 @@ if INGEST_MANAGEMENT_URL != INGEST_URL:
 
 @pytest.fixture(scope="session")
 def airflow_db() -> None:
-    """The tests' metadata database, migrated once (dag.test() records its runs there)."""
+    """The tests' metadata database, migrated once (dag.test() records its runs there), with the DAG
+    as the folder holds it now. dag.test() serializes the DAG only when the database has no version
+    of it yet, and the API that runs its tasks looks them up in the latest version: a database kept
+    from a test run of an older DAG would not know a task added since ("Task ... not found")."""
     AIRFLOW_HOME.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(Path(sys.executable).with_name("airflow")), "db", "migrate"], check=True,
-                   stdout=subprocess.DEVNULL)
+    airflow = str(Path(sys.executable).with_name("airflow"))
+    subprocess.run([airflow, "db", "migrate"], check=True, stdout=subprocess.DEVNULL)
+    reserialized = subprocess.run([airflow, "dags", "reserialize"], capture_output=True, text=True)
+    assert reserialized.returncode == 0, f"airflow dags reserialize failed:\n{reserialized.stderr[-3000:]}"
 
 
 @pytest.fixture
@@ -77,6 +82,17 @@ def dag():
     bag = DagBag(dag_folder=str(REPO / "airflow" / "dags"), include_examples=False)
     assert bag.import_errors == {}, f"the DAG folder does not import: {bag.import_errors}"
     return bag.dags["user_automation"]  # get_dag() would consult the metadata database
+
+
+def xcom(run, task_id: str):
+    """What a task of a dag.test() run returned, as XCom holds it (a JSON column)."""
+    from airflow.models.xcom import XComModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        row = session.query(XComModel).filter_by(
+            dag_id=run.dag_id, run_id=run.run_id, task_id=task_id, key="return_value").one()
+        return row.value
 
 
 def ingest_is_up() -> bool:

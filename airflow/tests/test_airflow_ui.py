@@ -80,7 +80,7 @@ def await_parsed(api: requests.Session) -> dict:
 def trigger(api: requests.Session) -> str:
     """Starts a run of 20 users and answers its id."""
     created = api.post(f"{AIRFLOW_URL}/api/v2/dags/user_automation/dagRuns",
-                       json={"logical_date": None, "conf": {"count": 20, "sample_size": 5}}, timeout=30)
+                       json={"logical_date": None, "conf": {"count": 20}}, timeout=30)
     assert created.status_code == 200, f"triggering user_automation answered {created.status_code}: {created.text}"
     return created.json()["dag_run_id"]
 

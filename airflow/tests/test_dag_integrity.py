@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 
@@ -31,9 +32,9 @@ def test_schedule_comes_from_the_environment(monkeypatch):
 def test_tasks_run_in_order(dag):
     assert {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks} == {
         "wait_for_ingest_service": ["start_ingestion"],
-        "start_ingestion": ["sample_user_ids", "wait_for_ingestion"],
-        "wait_for_ingestion": ["sample_user_ids", "verify_landing"],
-        "sample_user_ids": ["verify_landing"],
+        "start_ingestion": ["wait_for_ingestion", "wait_for_reconciliation"],
+        "wait_for_ingestion": ["wait_for_reconciliation"],
+        "wait_for_reconciliation": ["verify_landing"],
         "verify_landing": [],
     }
 
@@ -44,7 +45,7 @@ def test_params_have_defaults_and_bounds(dag):
     assert params["count"] == 100
     assert params["seed"] is None
     assert params["nationalities"] == []
-    assert params["sample_size"] == 20
+    assert set(params.keys()) == {"count", "seed", "nationalities"}  # no sample: every user is checked
     assert params.get_param("count").schema["minimum"] == 1
     assert params.get_param("count").schema["maximum"] == 100000
 
@@ -53,7 +54,12 @@ def test_runs_hourly_without_catchup_or_overlap(dag):
     assert dag.catchup is False
     assert dag.max_active_runs == 1
     assert dag.schedule == "@hourly"
-    assert dag.doc_md and "verify_landing" in dag.doc_md
+
+
+def test_the_doc_describes_every_task_and_no_other(dag):
+    described = set(re.findall(r"^\| `(\w+)` \|", dag.doc_md, re.MULTILINE))
+    assert described == set(dag.task_ids)
+    assert "sample_size" not in dag.doc_md
 
 
 def test_every_task_retries_with_exponential_backoff(dag):
@@ -64,15 +70,16 @@ def test_every_task_retries_with_exponential_backoff(dag):
 
 
 def test_sensors_have_timeouts(dag):
-    for task_id in ("wait_for_ingest_service", "wait_for_ingestion", "verify_landing"):
+    # conftest's USER_AUTOMATION_*_TIMEOUT_SECONDS and USER_AUTOMATION_POKE_INTERVAL_SECONDS
+    timeouts = {"wait_for_ingest_service": 300, "wait_for_ingestion": 600, "wait_for_reconciliation": 300}
+    for task_id, timeout in timeouts.items():
         sensor = dag.get_task(task_id)
-        assert sensor.timeout > 0, task_id
-        assert sensor.poke_interval == 1, task_id  # conftest's USER_AUTOMATION_POKE_INTERVAL_SECONDS
+        assert sensor.timeout == timeout, task_id
+        assert sensor.poke_interval == 1, task_id
+        assert sensor.mode == "poke", task_id
 
 
 def test_derived_seed_fits_the_api_for_any_run_id():
-    import re
-
     from user_automation import SEED_PATTERN, run_seed
 
     scheduled = run_seed("scheduled__2026-11-25T14:00:00+00:00")

@@ -7,14 +7,13 @@ test is skipped, or fails when PIPELINE_REQUIRE_SERVICES=1.
 from __future__ import annotations
 
 import os
-import time
 import uuid
 
 import pytest
 import requests
 
 from conftest import (CASSANDRA_HOST, CASSANDRA_PORT, INGEST_API_KEY, INGEST_MANAGEMENT_URL, INGEST_URL, answers,
-                      ingest_is_up, require)
+                      ingest_is_up, require, xcom)
 
 STREAM_JOB_UI = os.environ.get("STREAM_JOB_UI", "127.0.0.1:4040")
 COUNT = 200
@@ -47,20 +46,10 @@ def api(path: str, **params) -> dict:
     return response.json()
 
 
-def xcom(run, task_id: str):
-    from airflow.models.xcom import XComModel
-    from airflow.utils.session import create_session
-
-    with create_session() as session:
-        row = session.query(XComModel).filter_by(
-            dag_id=run.dag_id, run_id=run.run_id, task_id=task_id, key="return_value").one()
-        return row.value  # a JSON column: the value as the task returned it
-
-
 def test_a_run_lands_every_user_in_cassandra(pipeline, airflow_db, dag, cassandra):
     seed = f"airflow-it-{uuid.uuid4().hex[:12]}"  # fresh users, not ones an earlier run stored
 
-    run = dag.test(run_conf={"count": COUNT, "seed": seed, "nationalities": ["us", "gb"], "sample_size": 50})
+    run = dag.test(run_conf={"count": COUNT, "seed": seed, "nationalities": ["us", "gb"]})
 
     states = {ti.task_id: ti.state for ti in run.get_task_instances()}
     assert run.state == "success", f"DAG run ended {run.state}: {states}"
@@ -72,18 +61,31 @@ def test_a_run_lands_every_user_in_cassandra(pipeline, airflow_db, dag, cassandr
     assert ingestion["status"] == "SUCCEEDED"
     assert ingestion["seed"] == seed
     assert ingestion["stored"] + ingestion["rejected"] == COUNT
-    sampled = xcom(run, "sample_user_ids")
-    assert len(sampled) == min(50, ingestion["stored"]) and all(isinstance(i, str) for i in sampled)
 
-    # every user of the run, not only the DAG's sample, is in Cassandra with this run's id
+    # the run reconciles end to end, and nothing of this clean run was parked or dead-lettered
+    rec = ingestion["reconciliation"]
+    assert rec["caughtUp"] is True and rec["pending"] == [] and rec["ledgerError"] is None, rec
+    assert ingestion["fetched"] == ingestion["rejected"] + ingestion["stored"] + ingestion["duplicates"]
+    assert ingestion["stored"] == ingestion["published"] + ingestion["parked"]
+    assert ingestion["published"] == rec["landed"] + rec["deadLettered"]
+    assert sum(rec["rejectedByReason"].values()) == ingestion["rejected"]
+    assert (ingestion["parked"], rec["deadLettered"], rec["landed"]) == (0, 0, ingestion["stored"])
+    assert xcom(run, "wait_for_reconciliation")["reconciliation"]["caughtUp"] is True
+
+    # the DAG checked every user of the run, not a sample: all of them landed
+    assert xcom(run, "verify_landing") == {"users": ingestion["stored"], "landed": ingestion["stored"],
+                                           "deadLettered": 0}
+
+    # and so they did: each has a 'landed' outcome in the run's ledger and its row in created_users
+    # with this run's id (nothing pending: the service lists no user without an outcome)
     ids = [uuid.UUID(i) for i in api(f"ingestions/{ingestion_id}/users", limit=COUNT)["userIds"]]
     assert len(ids) == ingestion["stored"]
+    assert api(f"ingestions/{ingestion_id}/pending", limit=COUNT)["userIds"] == []
+    ledger = cassandra.execute("SELECT outcome, user_id FROM run_ledger WHERE ingestion_run_id = %s",
+                               [uuid.UUID(ingestion_id)])
+    outcomes = {r.user_id: r.outcome for r in ledger}
+    assert outcomes == {i: "landed" for i in ids}
     select = cassandra.prepare("SELECT id, ingestion_run_id FROM created_users WHERE id IN ?")
-    deadline = time.monotonic() + 120
-    while True:
-        rows = {r.id: r.ingestion_run_id for r in cassandra.execute(select, [ids])}
-        if len(rows) == len(ids) or time.monotonic() > deadline:
-            break
-        time.sleep(2)  # the stream job may still write the users the DAG did not sample
+    rows = {r.id: r.ingestion_run_id for r in cassandra.execute(select, [ids])}
     assert sorted(rows) == sorted(ids), f"{len(set(ids) - set(rows))} of the run's users are not in Cassandra"
     assert set(rows.values()) == {uuid.UUID(ingestion_id)}
