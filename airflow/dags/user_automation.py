@@ -358,7 +358,7 @@ with DAG(
         stored = run["stored"]
         if stored == 0:
             print(f"ingestion run {ingestion_id} stored no users; nothing to verify")
-            return {"users": 0, "landed": 0, "deadLettered": 0}
+            return {"users": 0, "landed": 0, "deadLettered": 0, "parked": 0}
         user_ids = _run_ids(ingestion_id, "users", stored)
         if not user_ids:
             raise AirflowFailException(
@@ -372,15 +372,20 @@ with DAG(
         ledger, present = read_landing(ingestion_id, user_ids)
         landed = {row.user_id for row in ledger if row.outcome == LANDED}
         reasons = {row.user_id: row.reason for row in ledger if row.outcome == DEAD_LETTERED}
+        parked = set(_run_ids(ingestion_id, "parked", run["parked"])) if run.get("parked") else set()
         landed_ids = [i for i in user_ids if i in landed]
         dead_ids = [i for i in user_ids if i not in landed and i in reasons]
-        neither = [i for i in user_ids if i not in landed and i not in reasons]
+        parked_ids = [i for i in user_ids if i not in landed and i not in reasons and i in parked]
+        neither = [i for i in user_ids if i not in landed and i not in reasons and i not in parked]
         absent = [i for i in landed_ids if i not in present]
         print(
             f"ingestion run {ingestion_id}: {_users(len(user_ids))} checked against {LEDGER_TABLE}: "
             f"{len(landed_ids)} landed ({len(landed_ids) - len(absent)} of them rows of {USERS_TABLE}), "
-            f"{len(dead_ids)} dead-lettered, {len(neither)} neither"
+            f"{len(dead_ids)} dead-lettered, {len(parked_ids)} parked, {len(neither)} none of these"
         )
+        if parked_ids:
+            print(f"parked (Kafka refused their events for good; reasons in the service's outbox_parked): "
+                  f"{_named(parked_ids)}")
         if dead_ids:
             by_reason = Counter(reasons[i] or "no reason recorded" for i in dead_ids)
             print(f"dead-lettered by reason: {', '.join(f'{r}: {n}' for r, n in by_reason.most_common())}")
@@ -389,20 +394,15 @@ with DAG(
 
         problems = []
         if neither:
-            problem = f"{_users(len(neither))} neither landed nor dead-lettered: {_named(neither)}"
-            if run.get("parked"):
-                parked = run["parked"]
-                problem += (f" (the run parked {parked} event{'' if parked == 1 else 's'} that Kafka refused for"
-                            " good: their users are among these, with the reason in the service's"
-                            " outbox_parked table)")
-            problems.append(problem)
+            problems.append(f"{_users(len(neither))} neither landed, dead-lettered nor parked: {_named(neither)}")
         if absent:
             problems.append(f"{_users(len(absent))} landed by the ledger but without a row in {USERS_TABLE}:"
                             f" {_named(absent)}")
         if problems:
             # the run has caught up (wait_for_reconciliation): what has no outcome now will not get one
             raise AirflowFailException(f"ingestion run {ingestion_id}: " + "; ".join(problems))
-        return {"users": len(user_ids), "landed": len(landed_ids), "deadLettered": len(dead_ids)}
+        return {"users": len(user_ids), "landed": len(landed_ids), "deadLettered": len(dead_ids),
+                "parked": len(parked_ids)}
 
     ingestion_id = start_ingestion()
     finished_run = wait_for_ingestion(ingestion_id)

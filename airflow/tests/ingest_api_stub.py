@@ -3,7 +3,7 @@
 It stands in for the service the DAG orchestrates (not for a data store), so that a test can make
 the service answer what the real one answers only when something upstream breaks. It serves what
 the DAG calls: health, `POST /api/v1/ingestions`, the run view with its `reconciliation`, and the
-run's `/users` and `/pending` lists (both honouring `limit`, in the order given).
+run's `/users`, `/pending` and `/parked` lists (each honouring `limit`, in the order given).
 """
 
 from __future__ import annotations
@@ -60,17 +60,19 @@ class IngestApiStub:
     an entry may change the `reconciliation` or the `status`. `user_ids` are the run's users
     (`/users`), `pending_ids` the ones neither landed nor dead-lettered (`/pending`, which answers
     `pending_status` instead when that is not 200, as the real one answers 503 while the ledger
-    cannot be read).
+    cannot be read), `parked_ids` the ones whose events Kafka refused (`/parked`).
     """
 
     def __init__(self, api_key: str, final: dict, running_polls: int = 1, start_status: int = 202,
                  user_ids: list[str] = (), separate_management: bool = False,
-                 later: list[dict] = (), pending_ids: list[str] = (), pending_status: int = 200):
+                 later: list[dict] = (), pending_ids: list[str] = (), pending_status: int = 200,
+                 parked_ids: list[str] = ()):
         """separate_management: health answers on a port of its own (management_port), as the real
         service's actuator does in compose, and no longer on the API port."""
         self.api_key = api_key
         self.user_ids = list(user_ids)
         self.pending_ids = list(pending_ids)
+        self.parked_ids = list(parked_ids)
         self.pending_status = pending_status
         self.later = list(later)
         self.final = final
@@ -143,7 +145,7 @@ class IngestApiStub:
                     return
                 stub.requests.append(self.path)
                 url = urlsplit(self.path)
-                match = re.fullmatch(r"/api/v1/ingestions/([^/]+)(?:/(users|pending))?", url.path)
+                match = re.fullmatch(r"/api/v1/ingestions/([^/]+)(?:/(users|pending|parked))?", url.path)
                 if not match or not stub.started or match[1] != stub.started[-1]["run"]["id"]:
                     return self._answer(404, {"title": "Not Found", "detail": self.path})
                 run_id, listing = match[1], match[2]
@@ -156,7 +158,7 @@ class IngestApiStub:
                     return self._answer(stub.pending_status, {
                         "title": "Service Unavailable",
                         "detail": "the landing ledger (Cassandra) is unavailable; try again shortly"})
-                ids = stub.user_ids if listing == "users" else stub.pending_ids
+                ids = {"users": stub.user_ids, "pending": stub.pending_ids, "parked": stub.parked_ids}[listing]
                 self._answer(200, {"runId": run_id, "limit": limit, "userIds": ids[:limit]})
 
             def do_POST(self):

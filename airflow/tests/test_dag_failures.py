@@ -143,7 +143,7 @@ def test_a_reconciled_run_passes_when_every_user_is_landed_or_dead_lettered(
     assert calls == [(ingestion_id, users)]
     assert xcom(run, "start_ingestion") == ingestion_id
     assert xcom(run, "wait_for_reconciliation")["reconciliation"]["caughtUp"] is True
-    assert xcom(run, "verify_landing") == {"users": 5, "landed": 4, "deadLettered": 1}
+    assert xcom(run, "verify_landing") == {"users": 5, "landed": 4, "deadLettered": 1, "parked": 0}
     out = capfd.readouterr()
     log = out.out + out.err
     # the identities at each poke: behind first, then caught up
@@ -157,13 +157,14 @@ def test_a_reconciled_run_passes_when_every_user_is_landed_or_dead_lettered(
 
 def test_users_neither_landed_nor_dead_lettered_fail_the_run(airflow_db, dag, stub_conn, fake_cassandra, capfd):
     """Counts that add up are not enough: each user of the run needs an outcome of its own."""
-    users = ids(25)
+    users = ids(26)
     strangers = ids(20)  # ledger rows of users that are not the run's: the counts hold, the users do not
     landed, dead, in_table_missing = users[:3], {users[3]: "schema: unknown writer id"}, users[1]
-    final = succeeded(25, parked=1)  # published 24 = landed 23 + deadLettered 1: caught up
+    final = succeeded(26, parked=1)  # published 25 = landed 24 + deadLettered 1: caught up
+    parked = users[25]  # the parked user has an outcome: it is not among the failures
     calls = fake_cassandra(dag, landed=landed + strangers, dead_lettered=dead,
                            users_table=[i for i in landed + strangers if i != in_table_missing])
-    with IngestApiStub(KEY, final=final, user_ids=users) as stub:
+    with IngestApiStub(KEY, final=final, user_ids=users, parked_ids=[parked]) as stub:
         stub_conn(stub)
         run = dag.test(run_conf={"count": 25})
 
@@ -172,12 +173,14 @@ def test_users_neither_landed_nor_dead_lettered_fail_the_run(airflow_db, dag, st
     assert states["wait_for_reconciliation"] == ("success", 1)
     assert states["verify_landing"] == ("failed", 1)  # not retried: the run had caught up
     assert len(calls) == 1
-    neither = users[4:]
+    neither = users[4:25]
     out = capfd.readouterr()
     log = out.out + out.err
-    assert (f"21 users neither landed nor dead-lettered: {', '.join(neither[:20])} ... (21 in all)"
-            " (the run parked 1 event that Kafka refused for good") in log
-    assert neither[20] not in log.split("neither landed nor dead-lettered: ", 1)[1].split("\n", 1)[0]
+    assert (f"21 users neither landed, dead-lettered nor parked: {', '.join(neither[:20])} ... (21 in all)"
+            in log)
+    assert neither[20] not in log.split("nor parked: ", 1)[1].split("\n", 1)[0]
+    assert parked not in log.split("nor parked: ", 1)[1].split("\n", 1)[0]
+    assert f"parked (Kafka refused their events for good; reasons in the service's outbox_parked): {parked}" in log
     assert f"1 user landed by the ledger but without a row in spark_streams.created_users: {in_table_missing}" in log
 
 
@@ -190,7 +193,7 @@ def test_a_run_that_stored_no_users_has_nothing_to_verify(airflow_db, dag, stub_
     assert run.state == "success", task_states(run)
     assert calls == []
     assert not any("/users" in path for path in stub.requests)
-    assert xcom(run, "verify_landing") == {"users": 0, "landed": 0, "deadLettered": 0}
+    assert xcom(run, "verify_landing") == {"users": 0, "landed": 0, "deadLettered": 0, "parked": 0}
 
 
 def test_reconciliation_fails_at_once_when_the_run_failed(airflow_db, dag, stub_conn, fake_cassandra, capfd):
@@ -237,7 +240,7 @@ def test_reconciliation_times_out_naming_what_is_pending(airflow_db, monkeypatch
     if ledger == "behind":
         assert "pending: landing (published events neither landed in Cassandra nor dead-lettered yet)" in log
         assert "published 4 != landed 1 + deadLettered 0" in log
-        assert f"3 users of the run neither landed nor dead-lettered: {', '.join(users[1:])}" in log
+        assert f"3 users of the run neither landed nor dead-lettered: {', '.join(users[1:])}" in log  # /pending
         assert f"/api/v1/ingestions/{ingestion_id}/pending?limit=4" in stub.requests
     else:
         assert "pending: unknown (the service cannot read the stream job's ledger in Cassandra)" in log

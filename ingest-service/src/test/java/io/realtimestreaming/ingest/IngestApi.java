@@ -87,7 +87,17 @@ public final class IngestApi {
   }
 
   public List<UUID> userIds(UUID run, int limit) {
-    HttpResponse<String> response = send(request(base + "/" + run + "/users?limit=" + limit).GET());
+    return ids(run, "users", limit);
+  }
+
+  /** Users of the run whose events Kafka refused for good. */
+  public List<UUID> parkedIds(UUID run, int limit) {
+    return ids(run, "parked", limit);
+  }
+
+  private List<UUID> ids(UUID run, String list, int limit) {
+    HttpResponse<String> response =
+        send(request(base + "/" + run + "/" + list + "?limit=" + limit).GET());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     List<UUID> ids = new ArrayList<>();
     parse(response.body()).path("userIds").forEach(n -> ids.add(UUID.fromString(n.asText())));

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * Runs a real PostgreSQL 17 (zonky's embedded binaries) until this JVM is stopped; SIGTERM shuts
  * PostgreSQL down cleanly. The data directory is kept across restarts.
  *
- * <p>zonky starts PostgreSQL with fsync and synchronous_commit off: fine for development and tests,
- * not durable against a machine crash (the README and benchmarks say so).
+ * <p>zonky starts PostgreSQL with fsync off (kept: fine for development and tests, not durable
+ * against a machine crash; the README and benchmarks say so) and synchronous_commit off (turned on
+ * here: a killed server must not lose what it acknowledged).
  */
 @Command(name = "postgres-server", mixinStandardHelpOptions = true)
 public final class PostgresServer implements Callable<Integer> {
@@ -61,6 +62,10 @@ public final class PostgresServer implements Callable<Integer> {
             .setOverrideWorkingDirectory(binaries.toFile())
             .setServerConfig("listen_addresses", host)
             .setServerConfig("max_connections", "200")
+            // zonky turns it off: a commit would then be acknowledged before its WAL is written,
+            // and a crash of the server (not only of the machine) could lose it; with fsync still
+            // off, only a machine crash can
+            .setServerConfig("synchronous_commit", "on")
             .setPGStartupWait(Duration.ofSeconds(60))
             .start();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -78,14 +78,22 @@ class IngestionController {
   }
 
   /**
-   * Users of the run that neither landed in Cassandra nor were dead-lettered yet, in id order: what
-   * the run still waits for once it has published.
+   * Users of the run that neither landed in Cassandra nor were dead-lettered or parked yet, in id
+   * order: what the run still waits for.
    */
   @GetMapping("/{id}/pending")
   RunUsersView pending(
       @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
     find(id);
     return new RunUsersView(id, limit, reconciler.unaccounted(id, limit));
+  }
+
+  /** Users of the run whose events Kafka refused for good (their reason is in outbox_parked). */
+  @GetMapping("/{id}/parked")
+  RunUsersView parked(
+      @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
+    find(id);
+    return new RunUsersView(id, limit, reconciler.parked(id, limit));
   }
 
   private IngestionRun find(UUID id) {

@@ -106,6 +106,15 @@ public class OutboxStore {
     addToRuns("parked", perRun(parked.stream().map(ParkedEvent::event).toList()));
   }
 
+  /** Users of the run whose events were parked, in id order, at most {@code limit}. */
+  public List<UUID> parkedUsers(UUID runId, int limit) {
+    return jdbc.queryForList(
+        "select distinct user_id from outbox_parked where run_id = ? order by user_id limit ?",
+        UUID.class,
+        runId,
+        limit);
+  }
+
   /** Events parked so far, all runs. */
   long parkedCount() {
     Long count = jdbc.queryForObject("select count(*) from outbox_parked", Long.class);

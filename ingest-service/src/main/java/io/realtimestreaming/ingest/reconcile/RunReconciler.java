@@ -1,9 +1,11 @@
 package io.realtimestreaming.ingest.reconcile;
 
+import io.realtimestreaming.ingest.outbox.OutboxStore;
 import io.realtimestreaming.ingest.run.IngestionRun;
 import io.realtimestreaming.ingest.run.RunRejections;
 import io.realtimestreaming.ingest.run.RunStatus;
 import io.realtimestreaming.ingest.users.UserStore;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,11 +26,14 @@ public class RunReconciler {
   private final RunRejections rejections;
   private final LandingLedger ledger;
   private final UserStore users;
+  private final OutboxStore outbox;
 
-  RunReconciler(RunRejections rejections, LandingLedger ledger, UserStore users) {
+  RunReconciler(
+      RunRejections rejections, LandingLedger ledger, UserStore users, OutboxStore outbox) {
     this.rejections = rejections;
     this.ledger = ledger;
     this.users = users;
+    this.outbox = outbox;
   }
 
   public RunReconciliation reconcile(IngestionRun run) {
@@ -51,16 +56,22 @@ public class RunReconciler {
   }
 
   /**
-   * Users of the run (those whose latest ingestion it is) that the ledger has no outcome for yet:
-   * not landed, not dead-lettered. In id order, at most {@code limit}.
+   * Users of the run (those whose latest ingestion it is) that nothing accounts for yet: not
+   * landed, not dead-lettered (the ledger), not parked. In id order, at most {@code limit}.
    *
    * @throws RuntimeException (the driver's) when the ledger cannot be read
    */
   public List<UUID> unaccounted(UUID runId, int limit) {
-    Set<UUID> recorded = ledger.recordedUsers(runId);
+    Set<UUID> accounted = new HashSet<>(ledger.recordedUsers(runId));
+    accounted.addAll(outbox.parkedUsers(runId, Integer.MAX_VALUE));
     return users.idsOfRun(runId, Integer.MAX_VALUE).stream()
-        .filter(id -> !recorded.contains(id))
+        .filter(id -> !accounted.contains(id))
         .limit(limit)
         .toList();
+  }
+
+  /** Users of the run whose events Kafka refused for good (parked), in id order. */
+  public List<UUID> parked(UUID runId, int limit) {
+    return outbox.parkedUsers(runId, limit);
   }
 }

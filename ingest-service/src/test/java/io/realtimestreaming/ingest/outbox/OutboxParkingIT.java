@@ -93,6 +93,8 @@ class OutboxParkingIT {
     assertThat(parked.get("run_id")).hasToString(run.path("id").asText());
     assertThat(parked.get("user_id")).isEqualTo(RandomUserBodies.userId(seed, 1, 2));
     assertThat((String) parked.get("reason")).startsWith("RecordTooLargeException");
+    assertThat(api.parkedIds(UUID.fromString(run.path("id").asText()), 10))
+        .containsExactly(RandomUserBodies.userId(seed, 1, 2));
 
     String next = "after-" + UUID.randomUUID();
     stub(next, RandomUserBodies.page(next, 1, 5));
