@@ -6,6 +6,7 @@ import io.realtimestreaming.stream.batch.UserBatchSink;
 import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.health.JobStatus;
 import io.realtimestreaming.stream.health.QuerySupervisor;
+import io.realtimestreaming.stream.lag.ConsumerGroupOffsets;
 import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
 import io.realtimestreaming.stream.sink.CassandraSchema;
@@ -46,7 +47,8 @@ import picocli.CommandLine;
  * --cassandra-consistency} (CASSANDRA_CONSISTENCY), {@code --checkpoint-dir}
  * (STREAM_CHECKPOINT_DIR), {@code --trigger-interval} (STREAM_TRIGGER_INTERVAL), {@code
  * --max-offsets-per-trigger} (STREAM_MAX_OFFSETS_PER_TRIGGER), {@code --starting-offsets}
- * (STREAM_STARTING_OFFSETS), {@code --master} (SPARK_MASTER).
+ * (STREAM_STARTING_OFFSETS), {@code --consumer-group} (STREAM_CONSUMER_GROUP, where the processed
+ * offsets are committed after each batch for lag), {@code --master} (SPARK_MASTER).
  *
  * <p>Local mode, with the stack of {@code ./pipeline up}: {@code ./pipeline up stream-job}, or by
  * hand (Spark's classpath comes from devstack/runtimes/spark/pom.xml, resolved on first use of the
@@ -135,6 +137,9 @@ public final class UserStreamJob {
       throws TimeoutException {
     for (StreamingQueryListener listener : spark.streams().listListeners()) {
       spark.streams().removeListener(listener); // a restarted query gets a fresh log
+      if (listener instanceof ConsumerGroupOffsets offsets) {
+        offsets.close();
+      }
     }
     if (settings.createSchema()) {
       CassandraSchema.apply(
@@ -169,6 +174,14 @@ public final class UserStreamJob {
     // validated, the latest record of each user upserted, poison records to the DLQ
     BatchOutcomes outcomes = new BatchOutcomes();
     spark.streams().addListener(new BatchProgressLog(QUERY_NAME, outcomes, status));
+    settings
+        .consumerGroupName()
+        .ifPresent(
+            group ->
+                spark
+                    .streams()
+                    .addListener(
+                        new ConsumerGroupOffsets(QUERY_NAME, group, settings.bootstrapServers())));
     return records
         .writeStream()
         .queryName(QUERY_NAME)

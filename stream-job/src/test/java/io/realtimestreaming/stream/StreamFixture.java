@@ -56,6 +56,7 @@ public final class StreamFixture implements AutoCloseable {
   public final String dlqTopic;
   public final String table;
   public final String ledgerTable;
+  public final String consumerGroup;
   public final Path checkpointDir;
   public final UserWireCodec codec;
   public final SchemaRegistryClient registry;
@@ -72,6 +73,7 @@ public final class StreamFixture implements AutoCloseable {
     dlqTopic = topic + ".dlq";
     table = "created_users_it_" + suffix;
     ledgerTable = "run_ledger_it_" + suffix;
+    consumerGroup = "stream-job-it-" + suffix;
     checkpointDir = Files.createTempDirectory("stream-job-it-checkpoint-");
     admin =
         Admin.create(
@@ -132,7 +134,9 @@ public final class StreamFixture implements AutoCloseable {
                 "--trigger-interval",
                 "500 milliseconds",
                 "--starting-offsets",
-                "earliest"));
+                "earliest",
+                "--consumer-group",
+                consumerGroup));
     args.addAll(Arrays.asList(extra));
     return StreamOptions.parse(args.toArray(String[]::new));
   }
@@ -163,6 +167,40 @@ public final class StreamFixture implements AutoCloseable {
     headers.add(EventHeaders.RUN_ID, EventHeaders.text(run.toString()));
     headers.add(EventHeaders.USER_VERSION, EventHeaders.text(Long.toString(version)));
     producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+  }
+
+  /** The next offset per partition the consumer group holds for the topic (empty: none). */
+  public Map<Integer, Long> committedOffsets() throws Exception {
+    Map<Integer, Long> offsets = new HashMap<>();
+    admin
+        .listConsumerGroupOffsets(consumerGroup)
+        .partitionsToOffsetAndMetadata()
+        .get(10, TimeUnit.SECONDS)
+        .forEach(
+            (partition, offset) -> {
+              if (partition.topic().equals(topic)) {
+                offsets.put(partition.partition(), offset.offset());
+              }
+            });
+    return offsets;
+  }
+
+  /** The topic's end offset per partition. */
+  public Map<Integer, Long> endOffsets() throws Exception {
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+        new HashMap<>();
+    for (int p = 0; p < 3; p++) {
+      latest.put(
+          new org.apache.kafka.common.TopicPartition(topic, p),
+          org.apache.kafka.clients.admin.OffsetSpec.latest());
+    }
+    Map<Integer, Long> offsets = new HashMap<>();
+    admin
+        .listOffsets(latest)
+        .all()
+        .get(10, TimeUnit.SECONDS)
+        .forEach((partition, info) -> offsets.put(partition.partition(), info.offset()));
+    return offsets;
   }
 
   /** Lowers the DLQ topic's {@code max.message.bytes}, as an operator might. */
@@ -259,8 +297,9 @@ public final class StreamFixture implements AutoCloseable {
       cql.close();
       try {
         admin.deleteTopics(List.of(topic, dlqTopic)).all().get(30, TimeUnit.SECONDS);
+        admin.deleteConsumerGroups(List.of(consumerGroup)).all().get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
-        // a topic the test never got to create is fine to miss
+        // a topic or group the test never got to create is fine to miss
       } finally {
         admin.close();
       }

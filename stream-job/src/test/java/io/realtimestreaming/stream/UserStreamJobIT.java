@@ -72,6 +72,25 @@ class UserStreamJobIT {
   }
 
   @Test
+  void theProcessedOffsetsAreCommittedToTheConsumerGroupSoItsLagShows() throws Exception {
+    fixture.send(IntStream.range(0, 30).mapToObj(TestUsers::user).toList());
+    query = UserStreamJob.start(spark, fixture.settings());
+    await().atMost(LANDING).until(() -> fixture.rows().size() == 30);
+    Map<Integer, Long> end = fixture.endOffsets();
+    await()
+        .atMost(LANDING)
+        .untilAsserted(() -> assertThat(fixture.committedOffsets()).isEqualTo(end));
+
+    fixture.send(IntStream.range(30, 40).mapToObj(TestUsers::user).toList()); // a later batch
+    await().atMost(LANDING).until(() -> fixture.rows().size() == 40);
+    Map<Integer, Long> later = fixture.endOffsets();
+    assertThat(later.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
+    await()
+        .atMost(LANDING)
+        .untilAsserted(() -> assertThat(fixture.committedOffsets()).isEqualTo(later));
+  }
+
+  @Test
   void theNewestVersionWinsWhateverTheArrivalOrder() throws Exception {
     UUID id = UUID.randomUUID();
     User v2 = TestUsers.atVersion(TestUsers.user(id, "Second"), 2_000_000);

@@ -163,6 +163,16 @@ public final class StreamOptions {
   Path statusFile;
 
   @Option(
+      names = "--consumer-group",
+      defaultValue = "${env:STREAM_CONSUMER_GROUP:-stream-job}",
+      description =
+          "the Kafka consumer group the job commits its processed offsets to after each batch, so"
+              + " that kafka-consumer-groups and Control Center show its lag; blank: none. The"
+              + " checkpoint stays the source of truth (env STREAM_CONSUMER_GROUP, default"
+              + " ${DEFAULT-VALUE})")
+  String consumerGroup;
+
+  @Option(
       names = "--master",
       defaultValue = "${env:SPARK_MASTER}",
       description =
@@ -222,6 +232,7 @@ public final class StreamOptions {
         startingOffsets,
         failOnDataLoss,
         statusFile,
+        consumerGroup,
         master);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param cassandraReplication a replication map replacing schema.cql's, or blank
  * @param failOnDataLoss stop when the checkpoint's offsets are gone from Kafka (else skip them)
  * @param statusFile where the job writes its state, or null
+ * @param consumerGroup the group the processed offsets are committed to, for lag; blank for none
  * @param master the Spark master, or null to leave it to spark-submit (local[3] when run plainly)
  */
 public record StreamSettings(
@@ -31,6 +32,7 @@ public record StreamSettings(
     String startingOffsets,
     boolean failOnDataLoss,
     Path statusFile,
+    String consumerGroup,
     String master) {
 
   public StreamSettings {
@@ -51,6 +53,10 @@ public record StreamSettings(
 
   public DeadLetterTarget deadLetters() {
     return new DeadLetterTarget(bootstrapServers, dlqTopic);
+  }
+
+  public Optional<String> consumerGroupName() {
+    return Optional.ofNullable(consumerGroup).filter(g -> !g.isBlank());
   }
 
   public Optional<String> sparkMaster() {
