@@ -5,6 +5,7 @@ import io.realtimestreaming.devstack.stack.ServiceState;
 import io.realtimestreaming.devstack.stack.Stack;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -19,8 +20,6 @@ import picocli.CommandLine.Option;
       "Stops what it started unless --keep."
     })
 final class DemoCommand implements Callable<Integer> {
-
-  private static final List<String> APPS = List.of("ingest-service", "stream-job");
 
   @Option(
       names = "--users",
@@ -57,7 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     List<String> wereRunning =
         stack.status().stream().filter(ServiceState::running).map(ServiceState::service).toList();
     try {
-      List<String> failures = stack.up(APPS, System.out::println);
+      List<String> apps = new ArrayList<>(settings.topology().ingestInstances());
+      apps.add("stream-job");
+      List<String> failures = stack.up(apps, System.out::println);
       if (!failures.isEmpty()) {
         failures.forEach(f -> System.err.println("FAILED " + f));
         return 1;

@@ -1,5 +1,9 @@
 package io.realtimestreaming.devstack.cli;
 
+import io.realtimestreaming.devstack.stack.Stack;
+import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.devstack.stack.TopologyMarker;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +29,14 @@ final class DownCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Instant begin = Instant.now();
-    PipelineCommand.stack(PipelineCommand.settings())
-        .down(services, Duration.ofSeconds(timeoutSeconds), line -> System.out.println(line));
+    StackSettings settings = PipelineCommand.settings();
+    Stack stack = PipelineCommand.stack(settings);
+    stack.down(services, Duration.ofSeconds(timeoutSeconds), line -> System.out.println(line));
+    if (stack.runningServices().isEmpty()) {
+      TopologyMarker.clear(settings.baseDir()); // the next up starts the single topology again
+    }
     System.out.printf(
         "down took %.1f s%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     return 0;

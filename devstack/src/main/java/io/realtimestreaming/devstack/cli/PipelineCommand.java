@@ -48,6 +48,6 @@ public final class PipelineCommand implements Runnable {
   }
 
   static Stack stack(StackSettings settings) {
-    return new Stack(settings, ServiceCatalog.all());
+    return new Stack(settings, ServiceCatalog.all(settings.topology()));
   }
 }

@@ -3,6 +3,9 @@ package io.realtimestreaming.devstack.cli;
 import io.realtimestreaming.devstack.stack.Stack;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import io.realtimestreaming.devstack.stack.StatusTable;
+import io.realtimestreaming.devstack.stack.Topology;
+import io.realtimestreaming.devstack.stack.TopologyMarker;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +20,10 @@ import picocli.CommandLine.Parameters;
     name = "up",
     description = {
       "Starts services (all when none is named) and what they depend on; running ones are left alone.",
-      "Services: zookeeper, kafka, registry, postgres, cassandra, randomuser."
+      "Infrastructure: zookeeper, kafka, registry, postgres, cassandra, randomuser;",
+      "the pipeline's own services (ingest-service, stream-job, airflow) start when named.",
+      "--topology cluster runs 3 brokers (kafka-1..3), a 3-node Cassandra ring (cassandra-1..3),",
+      "a Spark master with 2 workers and 2 ingest instances (ingest-service-1, -2)."
     })
 final class UpCommand implements Callable<Integer> {
 
@@ -36,9 +42,30 @@ final class UpCommand implements Callable<Integer> {
       description = "e.g. --heap cassandra=768m (or PIPELINE_CASSANDRA_HEAP)")
   Map<String, String> heaps = Map.of();
 
+  @Option(
+      names = "--topology",
+      paramLabel = "single|cluster",
+      description =
+          "which topology to start (or PIPELINE_TOPOLOGY); default: the one running, else single."
+              + " The other must be down: both use the same ports.")
+  String topology;
+
   @Override
-  public Integer call() {
-    StackSettings settings = PipelineCommand.settings().with(ports, heaps);
+  public Integer call() throws IOException {
+    StackSettings current = PipelineCommand.settings();
+    StackSettings settings =
+        (topology == null ? current : current.withTopology(Topology.of(topology), System.getenv()))
+            .with(ports, heaps);
+    if (settings.topology() != current.topology()) {
+      List<String> running = PipelineCommand.stack(current).runningServices();
+      if (!running.isEmpty()) {
+        System.err.printf(
+            "the %s topology is running (%s); stop it first: ./pipeline down%n",
+            current.topology().label(), String.join(", ", running));
+        return 1;
+      }
+    }
+    TopologyMarker.write(settings.baseDir(), settings.topology());
     Stack stack = PipelineCommand.stack(settings);
     Instant begin = Instant.now();
     List<String> failures = stack.up(services, line -> System.out.println(line));

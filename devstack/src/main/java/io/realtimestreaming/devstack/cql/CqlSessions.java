@@ -3,6 +3,7 @@ package io.realtimestreaming.devstack.cql;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.loadbalancing.NodeDistance;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -15,19 +16,43 @@ public final class CqlSessions {
 
   private CqlSessions() {}
 
+  /**
+   * A session to the stack's Cassandra: every node of the topology as a contact point, reading and
+   * writing at {@code LOCAL_QUORUM} (on a single node, that node), as the stream job writes.
+   */
   public static CqlSession open(StackSettings settings) {
+    var builder =
+        CqlSession.builder().withLocalDatacenter(LOCAL_DATACENTER).withConfigLoader(config());
+    for (String contactPoint : settings.cassandraContactPoints()) {
+      int colon = contactPoint.lastIndexOf(':');
+      builder.addContactPoint(
+          new InetSocketAddress(
+              contactPoint.substring(0, colon),
+              Integer.parseInt(contactPoint.substring(colon + 1))));
+    }
+    return builder.build();
+  }
+
+  /** A session that talks to one node only: what a node's readiness probe asks. */
+  public static CqlSession openNode(String host, int port) {
+    InetSocketAddress node = new InetSocketAddress(host, port);
     return CqlSession.builder()
-        .addContactPoint(new InetSocketAddress(settings.host(), settings.port("cassandra")))
+        .addContactPoint(node)
         .withLocalDatacenter(LOCAL_DATACENTER)
-        .withConfigLoader(
-            DriverConfigLoader.programmaticBuilder()
-                .withDuration(
-                    DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
-                .withDuration(
-                    DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                .build())
+        .withConfigLoader(config())
+        .withNodeDistanceEvaluator(
+            (candidate, localDc) ->
+                candidate.getEndPoint().resolve().equals(node) ? null : NodeDistance.IGNORED)
+        .build();
+  }
+
+  private static DriverConfigLoader config() {
+    return DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
+        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
+        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
         .build();
   }
 }

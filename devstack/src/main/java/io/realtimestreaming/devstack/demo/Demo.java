@@ -151,7 +151,7 @@ public final class Demo {
     out.printf(
         "%nthe run is stuck %s: nothing moved for %d s (%s)%n",
         stage.doing(), stalled.toSeconds(), pendingOf(run));
-    out.println(diagnosis.of(stage.service()));
+    settings.topology().instancesOf(stage.service()).forEach(s -> out.println(diagnosis.of(s)));
   }
 
   private boolean timedOut(UUID runId, Duration timeout) {

@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
 final class AirflowSpec implements ServiceSpec {
 
   @Override
+  public String role() {
+    return "scheduler, API";
+  }
+
+  @Override
   public String name() {
     return "airflow";
   }
@@ -75,16 +80,17 @@ final class AirflowSpec implements ServiceSpec {
             "{\"conn_type\": \"http\", \"host\": \""
                 + s.host()
                 + "\", \"port\": "
-                + s.port("ingest-service")
+                + s.port(s.topology().ingestInstances().get(0))
                 + ", \"schema\": \"http\", \"password\": \""
                 + ingestKey
                 + "\"}"),
         Map.entry(
             "AIRFLOW_CONN_CASSANDRA_DEFAULT",
             "{\"conn_type\": \"cassandra\", \"host\": \""
-                + s.host()
+                // the provider's hook takes the ring's nodes comma-separated, on one port
+                + String.join(",", s.topology().cassandraNodes().stream().map(s::host).toList())
                 + "\", \"port\": "
-                + s.port("cassandra")
+                + s.port(s.topology().cassandraNodes().get(0))
                 + ", \"schema\": \"spark_streams\"}"));
   }
 

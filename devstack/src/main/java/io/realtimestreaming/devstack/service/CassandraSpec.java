@@ -72,19 +72,50 @@ final class CassandraSpec implements ServiceSpec {
           "java.base/java.util=ALL-UNNAMED",
           "-Dio.netty.tryReflectionSetAccessible=true");
 
+  private final String name;
+  private final int node;
+  private final int nodes;
+
+  /**
+   * @param node this node's 0-based position in the ring
+   * @param nodes how many nodes the ring has
+   */
+  CassandraSpec(String name, int node, int nodes) {
+    this.name = name;
+    this.node = node;
+    this.nodes = nodes;
+  }
+
+  @Override
+  public String role() {
+    return nodes == 1
+        ? "node"
+        : "ring node " + (node + 1) + "/" + nodes + (node == 0 ? ", seed" : "");
+  }
+
   @Override
   public String name() {
-    return "cassandra";
+    return name;
   }
 
   @Override
   public String address(StackSettings s) {
-    return s.host() + ":" + s.port(name());
+    return host(s) + ":" + s.port(name);
   }
 
   @Override
   public List<Integer> ports(StackSettings s) {
-    return List.of(s.port(name()), s.port("cassandra-storage"));
+    return List.of(s.port(name), s.port("cassandra-storage"));
+  }
+
+  /** Nodes join one after another: Cassandra refuses concurrent joins. */
+  @Override
+  public List<String> dependsOn() {
+    return node == 0 ? List.of() : List.of(s(node - 1));
+  }
+
+  private String s(int index) {
+    return nodes == 1 ? "cassandra" : "cassandra-" + (index + 1);
   }
 
   @Override
@@ -94,15 +125,19 @@ final class CassandraSpec implements ServiceSpec {
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
-    Path data = s.dataDir(name());
+    Path data = s.dataDir(name);
+    String storagePort = Integer.toString(s.port("cassandra-storage"));
     Path yaml =
         ConfigTemplate.write(
             s,
             "cassandra.yaml",
+            name + ".yaml",
             Map.of(
-                "host", s.host(),
-                "port", Integer.toString(s.port(name())),
-                "storagePort", Integer.toString(s.port("cassandra-storage")),
+                "host", host(s),
+                "port", Integer.toString(s.port(name)),
+                "storagePort", storagePort,
+                "seeds", s.host(s(0)) + ":" + storagePort,
+                "initialToken", Long.toString(initialToken(node, nodes)),
                 "dataDir", data.toString()));
     Path logback = ConfigTemplate.write(s, "cassandra-logback.xml", Map.of());
     return JavaCommand.forService(s, runtimes, name())
@@ -116,26 +151,40 @@ final class CassandraSpec implements ServiceSpec {
             "-Dcassandra-foreground=yes",
             "-Dcassandra.skip_wait_for_gossip_to_settle=0",
             "-Dcassandra.ring_delay_ms=1000",
+            // JMX listens on localhost only, so each node of a ring needs a port of its own
+            "-Dcassandra.jmx.local.port=" + (7199 + 100 * node),
             "-Djava.net.preferIPv4Stack=true")
-        .classpath(runtimes.classpath(name()))
+        .classpath(runtimes.classpath("cassandra"))
         .main("org.apache.cassandra.service.CassandraDaemon");
   }
 
-  /** Ready when a driver session can read {@code system.local}. */
+  /** Ready when this node itself answers {@code system.local} to a driver session. */
   @Override
   public boolean isReady(StackSettings s) {
-    if (!Processes.portAnswers(s.host(), s.port(name()))) {
+    if (!Processes.portAnswers(host(s), s.port(name))) {
       return false;
     }
-    try (CqlSession session = CqlSessions.open(s)) {
+    try (CqlSession session = CqlSessions.openNode(host(s), s.port(name))) {
       return session.execute("select release_version from system.local").one() != null;
     } catch (RuntimeException e) {
       return false;
     }
   }
 
+  /**
+   * The token of node {@code node} of {@code nodes}: the Murmur3 range split evenly (a single node
+   * keeps 0, the token it always had).
+   */
+  static long initialToken(int node, int nodes) {
+    return nodes == 1 ? 0 : Long.MIN_VALUE + (long) (node * (Math.pow(2, 64) / nodes));
+  }
+
+  /** The schema, once the whole ring is up: the last node to join applies it. */
   @Override
   public void afterReady(StackSettings s) throws IOException {
+    if (node < nodes - 1) {
+      return;
+    }
     try (CqlSession session = CqlSessions.open(s)) {
       CqlSchema.apply(
           session, s.repoRoot().resolve("cassandra/schema.cql"), s.cassandraReplication());

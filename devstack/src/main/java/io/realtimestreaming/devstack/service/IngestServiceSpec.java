@@ -9,6 +9,7 @@ import io.realtimestreaming.devstack.stack.Processes;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.devstack.stack.Topology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +31,29 @@ final class IngestServiceSpec implements ServiceSpec {
 
   static final String JAR = "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar";
 
+  private final String name;
+  private final Topology topology;
+
+  /**
+   * @param name {@code ingest-service}, or {@code ingest-service-1} and {@code -2} of the cluster
+   *     topology: instances on the same database and outbox, each its own instance id and port
+   */
+  IngestServiceSpec(String name, Topology topology) {
+    this.name = name;
+    this.topology = topology;
+  }
+
+  @Override
+  public String role() {
+    int instances = topology.ingestInstances().size();
+    return instances == 1
+        ? "API, outbox relay"
+        : "instance " + (topology.ingestInstances().indexOf(name) + 1) + "/" + instances;
+  }
+
   @Override
   public String name() {
-    return "ingest-service";
+    return name;
   }
 
   @Override
@@ -47,33 +68,45 @@ final class IngestServiceSpec implements ServiceSpec {
 
   @Override
   public List<String> dependsOn() {
-    return List.of("kafka", "registry", "postgres", "randomuser");
+    List<String> needs = new ArrayList<>(topology.kafkaBrokers());
+    needs.addAll(List.of("registry", "postgres", "randomuser"));
+    return needs;
   }
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
     Path jar = ModuleJar.runnableCopy(s, name(), "ingest-service", JAR);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-jar",
+                jar.toString(),
+                "--server.port=" + s.port(name()),
+                "--server.address=" + s.host(),
+                "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
+                "--spring.datasource.username=" + s.postgresUser(),
+                "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
+                "--ingest.ledger.contact-points=" + String.join(",", s.cassandraContactPoints()),
+                "--ingest.outbox.schema-registry-url=" + s.registryUrl(),
+                "--ingest.randomuser.base-url=http://"
+                    + s.host()
+                    + ":"
+                    + s.port("randomuser")
+                    + "/api/1.4/",
+                "--ingest.randomuser.rate-budget.users=10000000",
+                "--ingest.randomuser.rate-budget.period=1s"));
+    if (topology == Topology.CLUSTER) {
+      args.addAll(
+          List.of(
+              "--ingest.runs.instance-id=" + name,
+              // a dead instance's runs are ended by the other within a minute, not ten
+              "--ingest.runs.stall-timeout=60s",
+              "--ingest.runs.reaper-interval=10s"));
+    }
     return JavaCommand.forService(s, runtimes, name())
         // a fixed heap: grown from a small start, it took frequent young collections under load
-        // (IngestBenchmark 18-19k -> 21-22k users/s with -Xms equal to -Xmx)
         .jvm("-Xms" + s.heap(name()))
-        .main(
-            "-jar",
-            jar.toString(),
-            "--server.port=" + s.port(name()),
-            "--server.address=" + s.host(),
-            "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
-            "--spring.datasource.username=" + s.postgresUser(),
-            "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
-            "--ingest.ledger.contact-points=" + s.host() + ":" + s.port("cassandra"),
-            "--ingest.outbox.schema-registry-url=" + s.registryUrl(),
-            "--ingest.randomuser.base-url=http://"
-                + s.host()
-                + ":"
-                + s.port("randomuser")
-                + "/api/1.4/",
-            "--ingest.randomuser.rate-budget.users=10000000",
-            "--ingest.randomuser.rate-budget.period=1s");
+        .main(args.toArray(String[]::new));
   }
 
   /** Secrets travel in the environment, not on the command line that ps shows. */
@@ -141,8 +174,8 @@ final class IngestServiceSpec implements ServiceSpec {
     }
   }
 
-  private static String healthUrl(StackSettings s) {
-    return "http://" + s.host() + ":" + s.port("ingest-service") + "/actuator/health";
+  private String healthUrl(StackSettings s) {
+    return "http://" + s.host() + ":" + s.port(name) + "/actuator/health";
   }
 
   @Override

@@ -17,29 +17,45 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** The Kafka 3.9.2 broker, and the topics the pipeline uses (created once ready). */
+/**
+ * A Kafka 3.9.2 broker (ZooKeeper mode), and the topics the pipeline uses, created once enough
+ * brokers are ready to hold every replica. The single topology runs one broker ({@code kafka}); the
+ * cluster topology three ({@code kafka-1..3}), with the pipeline's topics and Kafka's internal ones
+ * replicated three times and {@code min.insync.replicas=2}, so that a broker can die without a
+ * write being refused or lost.
+ */
 final class KafkaSpec implements ServiceSpec {
 
+  /** The pipeline's topic and its dead-letter topic, as DESIGN.md names them. */
+  static final List<String> TOPICS = List.of("users_created", "users_created.dlq");
+
   /**
-   * The pipeline's topic and its dead-letter topic, as DESIGN.md names them, taking events up to 1
-   * MiB (the ingest service's producer sends at most that; the user contract keeps events under 20
-   * KB).
+   * Events up to 1 MiB: the ingest service's producer sends at most that, and the user contract
+   * keeps events under 20 KB.
    */
-  static final List<NewTopic> TOPICS =
-      List.of(
-          new NewTopic("users_created", 3, (short) 1)
-              .configs(Map.of("max.message.bytes", "1048588")),
-          new NewTopic("users_created.dlq", 3, (short) 1)
-              .configs(Map.of("max.message.bytes", "1048588")));
+  static final String MAX_MESSAGE_BYTES = "1048588";
+
+  private final String name;
+  private final int brokerId;
+
+  KafkaSpec(String name, int brokerId) {
+    this.name = name;
+    this.brokerId = brokerId;
+  }
+
+  @Override
+  public String role() {
+    return "broker " + brokerId;
+  }
 
   @Override
   public String name() {
-    return "kafka";
+    return name;
   }
 
   @Override
   public String address(StackSettings s) {
-    return s.kafkaBootstrapServers();
+    return host(s) + ":" + s.port(name);
   }
 
   @Override
@@ -49,23 +65,28 @@ final class KafkaSpec implements ServiceSpec {
 
   @Override
   public List<String> prepare(StackSettings s, Runtimes runtimes) throws IOException {
-    String listener = "PLAINTEXT://" + s.host() + ":" + s.port(name());
+    String listener = "PLAINTEXT://" + address(s);
+    int replication = s.topology().kafkaReplication();
+    String minIsr = Integer.toString(s.topology().kafkaMinInSyncReplicas());
     Path config =
         ConfigTemplate.writeText(
             s,
-            "server.properties",
+            name + "-server.properties",
             String.join(
                 "\n",
-                "broker.id=0",
+                "broker.id=" + brokerId,
                 "listeners=" + listener,
                 "advertised.listeners=" + listener,
                 "zookeeper.connect=" + s.host() + ":" + s.port("zookeeper"),
-                "log.dirs=" + s.dataDir(name()).resolve("logs"),
+                // a dead broker is noticed when its session expires: 6 s, not 18
+                "zookeeper.session.timeout.ms=6000",
+                "log.dirs=" + s.dataDir(name).resolve("logs"),
                 "num.partitions=3",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "min.insync.replicas=1",
+                "default.replication.factor=" + replication,
+                "offsets.topic.replication.factor=" + replication,
+                "transaction.state.log.replication.factor=" + replication,
+                "transaction.state.log.min.isr=" + minIsr,
+                "min.insync.replicas=" + minIsr,
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
                 "num.network.threads=2",
@@ -73,30 +94,51 @@ final class KafkaSpec implements ServiceSpec {
                 "log.retention.hours=168",
                 ""));
     Path log4j = ConfigTemplate.write(s, "kafka-log4j.properties", Map.of());
-    return JavaCommand.forService(s, runtimes, name())
+    return JavaCommand.forService(s, runtimes, name)
         .jvm(
-            "-Xms" + s.heap(name()),
+            "-Xms" + s.heap(name),
             "-Dlog4j.configuration=file:" + log4j,
             "-Djava.awt.headless=true")
         .classpath(runtimes.classpath("kafka"))
         .main("kafka.Kafka", config.toString());
   }
 
-  /** Ready when the broker answers a metadata request with itself as a live node. */
+  /** Ready when this broker answers a metadata request naming itself among the live brokers. */
   @Override
   public boolean isReady(StackSettings s) {
-    try (Admin admin = admin(s)) {
-      return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+    try (Admin admin = admin(address(s))) {
+      return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
+          .anyMatch(node -> node.id() == brokerId);
     } catch (Exception e) {
       return false;
     }
   }
 
+  /**
+   * Creates the pipeline's topics once as many brokers are live as the topics have replicas: with
+   * brokers starting side by side, the last one ready does it.
+   */
   @Override
   public void afterReady(StackSettings s) throws Exception {
-    try (Admin admin = admin(s)) {
+    int replication = s.topology().kafkaReplication();
+    try (Admin admin = admin(s.kafkaBootstrapServers())) {
+      if (admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() < replication) {
+        return;
+      }
       Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-      List<NewTopic> missing = TOPICS.stream().filter(t -> !existing.contains(t.name())).toList();
+      List<NewTopic> missing =
+          TOPICS.stream()
+              .filter(t -> !existing.contains(t))
+              .map(
+                  t ->
+                      new NewTopic(t, 3, (short) replication)
+                          .configs(
+                              Map.of(
+                                  "max.message.bytes",
+                                  MAX_MESSAGE_BYTES,
+                                  "min.insync.replicas",
+                                  Integer.toString(s.topology().kafkaMinInSyncReplicas()))))
+              .toList();
       try {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
@@ -107,9 +149,9 @@ final class KafkaSpec implements ServiceSpec {
     }
   }
 
-  private static Admin admin(StackSettings s) {
+  private static Admin admin(String bootstrapServers) {
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.kafkaBootstrapServers());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);

@@ -26,6 +26,11 @@ import java.util.Optional;
 final class PostgresSpec implements ServiceSpec {
 
   @Override
+  public String role() {
+    return "database";
+  }
+
+  @Override
   public String name() {
     return "postgres";
   }

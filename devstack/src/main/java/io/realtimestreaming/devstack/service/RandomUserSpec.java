@@ -18,6 +18,11 @@ final class RandomUserSpec implements ServiceSpec {
   static final String JAR = "randomuser-local/target/randomuser-local-0.1.0-SNAPSHOT-all.jar";
 
   @Override
+  public String role() {
+    return "offline source";
+  }
+
+  @Override
   public String name() {
     return "randomuser";
   }

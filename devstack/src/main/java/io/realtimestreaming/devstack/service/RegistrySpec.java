@@ -23,6 +23,11 @@ final class RegistrySpec implements ServiceSpec {
   static final String DATABASE = "registry";
 
   @Override
+  public String role() {
+    return "schema registry";
+  }
+
+  @Override
   public String name() {
     return "registry";
   }

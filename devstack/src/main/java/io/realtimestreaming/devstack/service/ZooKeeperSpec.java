@@ -19,6 +19,11 @@ import java.util.Map;
 final class ZooKeeperSpec implements ServiceSpec {
 
   @Override
+  public String role() {
+    return "coordinator";
+  }
+
+  @Override
   public String name() {
     return "zookeeper";
   }

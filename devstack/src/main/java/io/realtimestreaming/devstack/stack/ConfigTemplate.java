@@ -17,6 +17,13 @@ public final class ConfigTemplate {
   /** Copies resource {@code name} into .local/conf with each {@code ${key}} replaced. */
   public static Path write(StackSettings settings, String name, Map<String, String> values)
       throws IOException {
+    return write(settings, name, name, values);
+  }
+
+  /** As {@link #write(StackSettings, String, Map)}, to the file {@code target} in .local/conf. */
+  public static Path write(
+      StackSettings settings, String name, String target, Map<String, String> values)
+      throws IOException {
     String text;
     try (InputStream in = ConfigTemplate.class.getResourceAsStream("/devstack/" + name)) {
       if (in == null) {
@@ -27,7 +34,7 @@ public final class ConfigTemplate {
     for (Map.Entry<String, String> e : values.entrySet()) {
       text = text.replace("${" + e.getKey() + "}", e.getValue());
     }
-    return writeText(settings, name, text);
+    return writeText(settings, target, text);
   }
 
   /** Writes {@code text} as .local/conf/{@code name}. */

@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The development defaults of the checkout ({@code dev-defaults.properties} at its root): ports,
@@ -49,9 +53,20 @@ public final class DevDefaults {
     return Integer.parseInt(get("port." + service));
   }
 
+  /** The services that listen on an address of their own (the ring's nodes), by name. */
+  public Map<String, String> hosts() {
+    Map<String, String> hosts = new HashMap<>();
+    for (String key : values.stringPropertyNames()) {
+      if (key.startsWith("host.")) {
+        hosts.put(key.substring("host.".length()), get(key));
+      }
+    }
+    return hosts;
+  }
+
   /** The services that have a development port, e.g. {@code kafka}. */
-  public java.util.Set<String> servicesWithPorts() {
-    java.util.Set<String> services = new java.util.TreeSet<>();
+  public Set<String> servicesWithPorts() {
+    Set<String> services = new TreeSet<>();
     for (String key : values.stringPropertyNames()) {
       if (key.startsWith("port.")) {
         services.add(key.substring("port.".length()));

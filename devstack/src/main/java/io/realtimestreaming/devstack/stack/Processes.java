@@ -59,9 +59,12 @@ public final class Processes {
     }
   }
 
-  /** The process listening on a TCP port, if /proc lets us see it. */
-  public static Optional<Owner> listenerOf(int port) {
-    Set<String> inodes = listeningInodes(port);
+  /**
+   * The process listening on a TCP port of {@code host} (an IPv4 address, or on every address), if
+   * /proc lets us see it.
+   */
+  public static Optional<Owner> listenerOf(String host, int port) {
+    Set<String> inodes = listeningInodes(host, port);
     if (inodes.isEmpty()) {
       return Optional.empty();
     }
@@ -101,15 +104,19 @@ public final class Processes {
     return 0;
   }
 
-  private static Set<String> listeningInodes(int port) {
+  private static Set<String> listeningInodes(String host, int port) {
     Set<String> inodes = new HashSet<>();
     String hexPort = String.format(":%04X", port);
+    String hexHost = hexIpv4(host);
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
         for (String line : Files.readAllLines(Path.of(table))) {
           String[] f = line.trim().split("\\s+");
-          // local_address is field 1, state field 3 (0A = LISTEN), inode field 9
-          if (f.length > 9 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
+          // local_address is field 1 (address:port, in hex), state field 3 (0A = LISTEN), inode 9
+          if (f.length > 9
+              && f[1].endsWith(hexPort)
+              && f[3].equals("0A")
+              && onHost(f[1].substring(0, f[1].indexOf(':')), hexHost)) {
             inodes.add("socket:[" + f[9] + "]");
           }
         }
@@ -118,6 +125,31 @@ public final class Processes {
       }
     }
     return inodes;
+  }
+
+  /** An IPv4 address as /proc/net/tcp writes it (little-endian hex), or null for another host. */
+  private static String hexIpv4(String host) {
+    String[] parts = host.split("\\.");
+    if (parts.length != 4) {
+      return null;
+    }
+    try {
+      return String.format(
+          "%02X%02X%02X%02X",
+          Integer.parseInt(parts[3]),
+          Integer.parseInt(parts[2]),
+          Integer.parseInt(parts[1]),
+          Integer.parseInt(parts[0]));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A listener on the host itself, or on every address (IPv4 or IPv6 wildcard), holds it. */
+  private static boolean onHost(String hexAddress, String hexHost) {
+    return hexHost == null
+        || hexAddress.equals(hexHost)
+        || hexAddress.chars().allMatch(c -> c == '0');
   }
 
   private static boolean holdsAny(Path fdDir, Set<String> inodes) {

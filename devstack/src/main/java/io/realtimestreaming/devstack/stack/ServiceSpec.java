@@ -14,6 +14,14 @@ public interface ServiceSpec {
   /** What a client connects to, e.g. {@code 127.0.0.1:9092}, for the status table. */
   String address(StackSettings settings);
 
+  /** What the process is in its topology, for the status table: e.g. {@code broker 2}. */
+  String role();
+
+  /** The address the service binds: the stack's, or its own (a Cassandra ring's node). */
+  default String host(StackSettings settings) {
+    return settings.host(name());
+  }
+
   /** The ports the service binds; the first is the one clients use. Most bind just their own. */
   default List<Integer> ports(StackSettings settings) {
     return List.of(settings.port(name()));

@@ -5,7 +5,8 @@ package io.realtimestreaming.devstack.stack;
  *
  * @param state {@code stopped}, or the running service's {@link Health}
  */
-public record ServiceState(String service, String address, Long pid, String state, long rssBytes) {
+public record ServiceState(
+    String service, String role, String address, Long pid, String state, long rssBytes) {
 
   public boolean running() {
     return pid != null;

@@ -110,9 +110,15 @@ public final class Stack {
       Long pid = pids.running(spec.name()).orElse(null);
       String state = pid == null ? "stopped" : spec.health(settings, pid).toString();
       long rss = pid == null ? 0 : Processes.residentBytes(pid);
-      states.add(new ServiceState(spec.name(), spec.address(settings), pid, state, rss));
+      states.add(
+          new ServiceState(spec.name(), spec.role(), spec.address(settings), pid, state, rss));
     }
     return states;
+  }
+
+  /** The services that have a live process. */
+  public List<String> runningServices() {
+    return catalog.keySet().stream().filter(name -> pids.running(name).isPresent()).toList();
   }
 
   public ServiceSpec spec(String name) {

@@ -2,6 +2,7 @@ package io.realtimestreaming.devstack.stack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,8 +16,11 @@ import java.util.Map;
 public record StackSettings(
     Path repoRoot,
     Path home,
+    Path runtimesDir,
+    Topology topology,
     String host,
     Map<String, Integer> ports,
+    Map<String, String> hosts,
     Map<String, String> heaps,
     String postgresDatabase,
     String postgresUser,
@@ -35,38 +39,85 @@ public record StackSettings(
           Map.entry("randomuser", "256m"),
           Map.entry("ingest-service", "384m"),
           Map.entry("stream-job", "1g"),
-          Map.entry("airflow", "n/a"));
+          Map.entry("airflow", "n/a"),
+          // the cluster topology: smaller heaps, so that all of it fits the 2-core, 24 GB machine
+          Map.entry("kafka-1", "320m"),
+          Map.entry("kafka-2", "320m"),
+          Map.entry("kafka-3", "320m"),
+          Map.entry("cassandra-1", "640m"),
+          Map.entry("cassandra-2", "640m"),
+          Map.entry("cassandra-3", "640m"),
+          Map.entry("spark-master", "256m"),
+          Map.entry("spark-worker-1", "256m"),
+          Map.entry("spark-worker-2", "256m"),
+          Map.entry("ingest-service-1", "384m"),
+          Map.entry("ingest-service-2", "384m"));
+
+  /** The ring's replication: every row on all three nodes. */
+  static final String CLUSTER_REPLICATION =
+      "{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}";
 
   public StackSettings {
     ports = Map.copyOf(ports);
+    hosts = Map.copyOf(hosts);
     heaps = Map.copyOf(heaps);
   }
 
-  /** Settings from the environment; {@code repoRoot} is the checkout that holds ./pipeline. */
+  /**
+   * Settings from the environment; {@code repoRoot} is the checkout that holds ./pipeline. The
+   * topology is {@code PIPELINE_TOPOLOGY}, else the one the last {@code up} started, else single.
+   */
   public static StackSettings fromEnvironment(Path repoRoot, Map<String, String> env) {
+    Path base =
+        Path.of(env.getOrDefault("PIPELINE_HOME", repoRoot.resolve(".local").toString()))
+            .toAbsolutePath();
+    String named = env.get("PIPELINE_TOPOLOGY");
+    Topology topology =
+        named != null && !named.isBlank() ? Topology.of(named) : TopologyMarker.read(base);
+    return of(repoRoot, env, base, topology);
+  }
+
+  private static StackSettings of(
+      Path repoRoot, Map<String, String> env, Path base, Topology topology) {
     DevDefaults defaults = DevDefaults.of(repoRoot);
     Map<String, Integer> ports = new HashMap<>();
-    Map<String, String> heaps = new HashMap<>();
     for (String name : defaults.servicesWithPorts()) {
       String value = env.get(variable(name, "PORT"));
       ports.put(
           name, value == null || value.isBlank() ? defaults.port(name) : parsePort(name, value));
     }
+    Map<String, String> heaps = new HashMap<>();
     DEFAULT_HEAPS.forEach(
         (name, heap) -> heaps.put(name, env.getOrDefault(variable(name, "HEAP"), heap)));
-    Path home = Path.of(env.getOrDefault("PIPELINE_HOME", repoRoot.resolve(".local").toString()));
+    String replication = env.getOrDefault("PIPELINE_CASSANDRA_REPLICATION", "");
     return new StackSettings(
         repoRoot,
-        home.toAbsolutePath(),
+        topology == Topology.SINGLE ? base : base.resolve("cluster"),
+        base.resolve("runtimes"),
+        topology,
         env.getOrDefault("PIPELINE_HOST", "127.0.0.1"),
         ports,
+        defaults.hosts(),
         heaps,
         env.getOrDefault("PIPELINE_POSTGRES_DB", defaults.get("postgres.database")),
         env.getOrDefault("PIPELINE_POSTGRES_USER", defaults.get("postgres.user")),
         env.getOrDefault("PIPELINE_POSTGRES_PASSWORD", defaults.get("postgres.password")),
         env.getOrDefault("INGEST_API_KEY", defaults.get("ingest.api-key")),
-        env.getOrDefault("PIPELINE_CASSANDRA_REPLICATION", ""),
+        replication.isBlank() && topology == Topology.CLUSTER ? CLUSTER_REPLICATION : replication,
         parseSeconds(env.getOrDefault("PIPELINE_START_TIMEOUT", "0")));
+  }
+
+  /** The same settings for another topology (as {@code up --topology} asks). */
+  public StackSettings withTopology(Topology other, Map<String, String> env) {
+    return of(repoRoot, env, baseDir(), other);
+  }
+
+  /**
+   * The folder of the whole devstack ({@code PIPELINE_HOME}, default {@code .local}): the single
+   * topology's home, the cluster's parent, where the runtimes and the topology marker live.
+   */
+  public Path baseDir() {
+    return topology == Topology.SINGLE ? home : home.getParent();
   }
 
   /** A copy with some ports and heaps replaced, as given by command-line flags. */
@@ -78,8 +129,11 @@ public record StackSettings(
     return new StackSettings(
         repoRoot,
         home,
+        runtimesDir,
+        topology,
         host,
         p,
+        hosts,
         h,
         postgresDatabase,
         postgresUser,
@@ -113,17 +167,33 @@ public record StackSettings(
     return home.resolve("conf");
   }
 
-  public Path runtimesDir() {
-    return home.resolve("runtimes");
+  /** The address {@code service} listens on: its own for the ring's nodes, else the stack's. */
+  public String host(String service) {
+    return hosts.getOrDefault(service, host);
   }
 
+  /** The brokers' addresses, comma-separated. */
   public String kafkaBootstrapServers() {
-    return host + ":" + port("kafka");
+    return String.join(",", addresses(topology.kafkaBrokers()));
   }
 
-  /** The ingest service's root URL, e.g. {@code http://127.0.0.1:8088}. */
+  /** The Cassandra nodes' {@code host:port}, in node order. */
+  public List<String> cassandraContactPoints() {
+    return addresses(topology.cassandraNodes());
+  }
+
+  /** The ingest service's root URL, e.g. {@code http://127.0.0.1:8088} (its first instance). */
   public String ingestServiceUrl() {
-    return "http://" + host + ":" + port("ingest-service");
+    return ingestServiceUrl(topology.ingestInstances().get(0));
+  }
+
+  /** The root URL of one ingest service instance. */
+  public String ingestServiceUrl(String instance) {
+    return "http://" + host(instance) + ":" + port(instance);
+  }
+
+  private List<String> addresses(List<String> services) {
+    return services.stream().map(name -> host(name) + ":" + port(name)).toList();
   }
 
   /** Base URL of the registry's Confluent-compatible API. */

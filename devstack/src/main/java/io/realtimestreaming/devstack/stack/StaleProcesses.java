@@ -30,13 +30,16 @@ final class StaleProcesses {
           spec.name() + ": found running as PID " + jvm.get() + " without a pid file; adopted");
       return jvm;
     }
+    String host = spec.host(settings);
     for (int port : spec.ports(settings)) {
-      Optional<Processes.Owner> owner = Processes.listenerOf(port);
+      Optional<Processes.Owner> owner = Processes.listenerOf(host, port);
       if (owner.isEmpty()) {
-        if (Processes.portAnswers(settings.host(), port)) {
+        if (Processes.portAnswers(host, port)) {
           throw new ServiceFailedException(
               spec.name(),
               "port "
+                  + host
+                  + ":"
                   + port
                   + " is in use by a process"
                   + " this user cannot see; free it or choose another port with "

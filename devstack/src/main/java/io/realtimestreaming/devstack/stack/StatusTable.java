@@ -10,20 +10,21 @@ public final class StatusTable {
 
   public static void print(List<ServiceState> states, PrintStream out) {
     // the state last: its reason may be long
-    String format = "%-15s %-40s %-8s %8s  %s%n";
-    out.printf(format, "SERVICE", "ADDRESS", "PID", "RSS", "STATE");
+    String format = "%-17s %-22s %-40s %-8s %8s  %s%n";
+    out.printf(format, "SERVICE", "ROLE", "ADDRESS", "PID", "RSS", "STATE");
     long total = 0;
     for (ServiceState s : states) {
       out.printf(
           format,
           s.service(),
+          s.role(),
           s.address(),
           s.pid() == null ? "-" : s.pid().toString(),
           s.rssBytes() == 0 ? "-" : megabytes(s.rssBytes()),
           s.state());
       total += s.rssBytes();
     }
-    out.printf(format, "", "", "total", megabytes(total), "");
+    out.printf(format, "", "", "", "total", megabytes(total), "");
   }
 
   private static String megabytes(long bytes) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class StackSettingsTests {
 
-  private static final Path ROOT = Path.of("/repo");
+  /** The checkout (Maven runs a module's tests in its folder): its dev-defaults.properties. */
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @Test
   void defaultsAreTheDesignPorts() {
@@ -22,7 +23,7 @@ class StackSettingsTests {
     assertThat(s.port("cassandra")).isEqualTo(9042);
     assertThat(s.port("randomuser")).isEqualTo(8099);
     assertThat(s.port("ingest-service")).isEqualTo(8088);
-    assertThat(s.home()).isEqualTo(Path.of("/repo/.local"));
+    assertThat(s.home()).isEqualTo(ROOT.resolve(".local"));
     assertThat(s.registryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
   }
 
@@ -41,6 +42,37 @@ class StackSettingsTests {
     assertThat(s.port("ingest-service")).isEqualTo(18088);
     assertThat(s.heap("cassandra")).isEqualTo("768m");
     assertThat(s.pidFile("kafka")).isEqualTo(Path.of("/tmp/stack/pids/kafka.pid"));
+  }
+
+  @Test
+  void theClusterTopologyNamesEveryBrokerAndNodeAndKeepsItsOwnHome() {
+    StackSettings s = StackSettings.fromEnvironment(ROOT, Map.of("PIPELINE_TOPOLOGY", "cluster"));
+
+    assertThat(s.topology()).isEqualTo(Topology.CLUSTER);
+    assertThat(s.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094");
+    assertThat(s.cassandraContactPoints())
+        .containsExactly("127.0.0.1:9042", "127.0.0.2:9042", "127.0.0.3:9042");
+    assertThat(s.ingestServiceUrl("ingest-service-2")).isEqualTo("http://127.0.0.1:8098");
+    assertThat(s.cassandraReplication()).contains("NetworkTopologyStrategy").contains("3");
+    assertThat(s.home()).isEqualTo(ROOT.resolve(".local/cluster"));
+    assertThat(s.baseDir()).isEqualTo(ROOT.resolve(".local"));
+    assertThat(s.withTopology(Topology.SINGLE, Map.of()).home()).isEqualTo(ROOT.resolve(".local"));
+  }
+
+  @Test
+  void theTopologyIsTheOneLastStartedUnlessTheEnvironmentNamesOne(
+      @org.junit.jupiter.api.io.TempDir Path base) throws Exception {
+    Map<String, String> env = Map.of("PIPELINE_HOME", base.toString());
+    assertThat(StackSettings.fromEnvironment(ROOT, env).topology()).isEqualTo(Topology.SINGLE);
+
+    TopologyMarker.write(base, Topology.CLUSTER);
+    assertThat(StackSettings.fromEnvironment(ROOT, env).topology()).isEqualTo(Topology.CLUSTER);
+    assertThat(
+            StackSettings.fromEnvironment(
+                    ROOT, Map.of("PIPELINE_HOME", base.toString(), "PIPELINE_TOPOLOGY", "single"))
+                .topology())
+        .isEqualTo(Topology.SINGLE);
+    assertThatThrownBy(() -> Topology.of("ring")).hasMessageContaining("single or cluster");
   }
 
   @Test
@@ -72,7 +104,7 @@ class StackSettingsTests {
   @Test
   void startTimeoutFromTheEnvironmentReplacesEachServicesOwn() {
     ServiceSpec cassandra =
-        io.realtimestreaming.devstack.service.ServiceCatalog.all().stream()
+        io.realtimestreaming.devstack.service.ServiceCatalog.all(Topology.SINGLE).stream()
             .filter(spec -> spec.name().equals("cassandra"))
             .findFirst()
             .orElseThrow();
