@@ -19,9 +19,11 @@ import java.util.List;
  */
 final class RunningPipeline {
 
-  static final List<String> APPS = List.of("ingest-service", "stream-job");
-
   final StackSettings settings;
+
+  /** The pipeline's own services of the topology: its ingest instances and the stream job. */
+  final List<String> apps;
+
   final Stack stack;
   final IngestClient api;
   private final PidFiles pids;
@@ -29,15 +31,35 @@ final class RunningPipeline {
   RunningPipeline() {
     Path root = Path.of("..").toAbsolutePath().normalize();
     this.settings = StackSettings.fromEnvironment(root, System.getenv());
-    this.stack = new Stack(settings, ServiceCatalog.all());
+    this.stack = new Stack(settings, ServiceCatalog.all(settings.topology()));
     this.pids = new PidFiles(settings);
     this.api = new IngestClient(settings.ingestServiceUrl(), settings.ingestApiKey());
+    this.apps = new java.util.ArrayList<>(settings.topology().ingestInstances());
+    apps.add("stream-job");
+  }
+
+  /** A client of one ingest instance ({@code ingest-service-2} of the cluster, say). */
+  IngestClient api(String instance) {
+    return new IngestClient(settings.ingestServiceUrl(instance), settings.ingestApiKey());
+  }
+
+  /** The run as the first ingest instance that answers reports it: any instance serves any run. */
+  io.realtimestreaming.model.ingest.RunReport report(java.util.UUID run) {
+    RuntimeException last = null;
+    for (String instance : settings.topology().ingestInstances()) {
+      try {
+        return api(instance).run(run);
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   /** Starts whatever of the pipeline is not running (idempotent). */
   void up(String... services) {
     List<String> failures =
-        stack.up(services.length == 0 ? APPS : List.of(services), System.out::println);
+        stack.up(services.length == 0 ? apps : List.of(services), System.out::println);
     assertThat(failures).as("services that failed to start").isEmpty();
   }
 
@@ -52,6 +74,21 @@ final class RunningPipeline {
         pids.running(service).orElseThrow(() -> new AssertionError(service + " is not running"));
     killPid(pid);
     System.out.println(service + ": killed PID " + pid + " with SIGKILL");
+  }
+
+  /**
+   * A machine's loss: SIGKILL to the service and every process it started (a Spark worker's
+   * executors), children first, so none is left to notice its parent gone.
+   */
+  void killTree(String service) {
+    long pid =
+        pids.running(service).orElseThrow(() -> new AssertionError(service + " is not running"));
+    List<ProcessHandle> children =
+        ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of());
+    children.forEach(child -> killPid(child.pid()));
+    killPid(pid);
+    System.out.println(
+        service + ": killed PID " + pid + " and its " + children.size() + " children with SIGKILL");
   }
 
   /**
