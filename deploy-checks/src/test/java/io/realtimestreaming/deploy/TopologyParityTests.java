@@ -10,6 +10,7 @@ import io.realtimestreaming.deploy.docker.ImageReference;
 import io.realtimestreaming.devstack.service.ServiceCatalog;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.devstack.stack.Topology;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ class TopologyParityTests {
    */
   @Test
   void everyDevstackServiceRunsInComposeOnItsPort() {
-    for (ServiceSpec spec : ServiceCatalog.all()) {
+    for (ServiceSpec spec : ServiceCatalog.all(Topology.SINGLE)) {
       ComposeService service = ALL_PORTS.require(composeName(spec.name()));
       int port = spec.ports(DEVSTACK).get(0);
 
@@ -102,7 +103,7 @@ class TopologyParityTests {
 
   @Test
   void composeStartsServicesAfterWhatDevstackStartsThemAfter() {
-    for (ServiceSpec spec : ServiceCatalog.all()) {
+    for (ServiceSpec spec : ServiceCatalog.all(Topology.SINGLE)) {
       for (String dependency : spec.dependsOn()) {
         if (DEVSTACK_ONLY.getOrDefault(spec.name(), Set.of()).contains(dependency)) {
           continue;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * One service of a compose file, with the keys the deployment rules read. {@code image} is the
  * image run, or for a service with {@code build} the name given to the image built; {@code
  * healthcheck} is its healthcheck's {@code test}, empty when it has none (or {@code NONE}, or
- * disabled).
+ * disabled); {@code scale} how many containers run it ({@code scale}, default 1).
  */
 public record ComposeService(
     String name,
@@ -27,7 +27,8 @@ public record ComposeService(
     List<String> entrypoint,
     List<String> command,
     List<String> volumes,
-    Confinement confinement) {
+    Confinement confinement,
+    int scale) {
 
   static ComposeService from(String name, Map<?, ?> yaml) {
     return new ComposeService(
@@ -43,7 +44,8 @@ public record ComposeService(
         strings(yaml.get("entrypoint")),
         strings(yaml.get("command")),
         list(yaml.get("volumes")).stream().map(ComposeService::volume).toList(),
-        Confinement.from(yaml));
+        Confinement.from(yaml),
+        yaml.get("scale") == null ? 1 : Integer.parseInt(yaml.get("scale").toString()));
   }
 
   public boolean hasHealthcheck() {
