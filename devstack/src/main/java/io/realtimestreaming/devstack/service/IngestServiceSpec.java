@@ -16,7 +16,8 @@ import java.util.Map;
  * randomuser source. Started only when named: {@code ./pipeline up ingest-service}. The jar is
  * built first when missing or stale. Settings travel as {@code --name=value} program arguments,
  * which Spring puts above application.yml; the rate budget is raised because the offline source has
- * no limit.
+ * no limit. It runs in the profile {@code dev}, which accepts the development API key of
+ * dev-defaults.properties.
  */
 final class IngestServiceSpec implements ServiceSpec {
 
@@ -52,6 +53,7 @@ final class IngestServiceSpec implements ServiceSpec {
         .main(
             "-jar",
             jar.toString(),
+            "--spring.profiles.active=dev",
             "--server.port=" + s.port(name()),
             "--server.address=" + s.host(),
             "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
@@ -68,7 +70,10 @@ final class IngestServiceSpec implements ServiceSpec {
             "--ingest.randomuser.rate-budget.period=1s");
   }
 
-  /** Secrets travel in the environment, not on the command line that ps shows. */
+  /**
+   * Secrets travel in the environment, not on the command line that ps shows; both are given
+   * explicitly, never left to the profile's fallbacks.
+   */
   @Override
   public Map<String, String> environment(StackSettings s) {
     return Map.of(

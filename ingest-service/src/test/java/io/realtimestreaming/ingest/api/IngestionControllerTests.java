@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +43,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** The API's contract: 202 with Location, and 400/401/404/503 as problem+json. */
 @WebMvcTest(IngestionController.class)
 @Import(ApiConfig.class)
+@ActiveProfiles("dev") // the development key below is accepted in the profile dev only
 @TestPropertySource(properties = "ingest.api.key=test-key")
 class IngestionControllerTests {
 
