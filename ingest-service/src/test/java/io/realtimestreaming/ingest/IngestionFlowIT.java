@@ -12,6 +12,10 @@ import io.realtimestreaming.model.wire.UserWireCodec;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -57,6 +62,7 @@ class IngestionFlowIT {
   private static ServiceEndpoints endpoints; // set once, before the context starts
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
@@ -145,6 +151,27 @@ class IngestionFlowIT {
 
     List<String> ids = api.recentIds();
     assertThat(ids.indexOf(newer.toString())).isLessThan(ids.indexOf(older.toString()));
+  }
+
+  @Test
+  void theActuatorAnswersOnTheManagementPortOnlyWithItsDetails() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> health = get(http, managementPort, "/actuator/health");
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"", "\"outbox\"", "\"kafka\"", "\"db\"");
+    assertThat(get(http, managementPort, "/actuator/prometheus").body())
+        .contains("ingest_outbox_backlog");
+
+    for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
+      assertThat(get(http, port, path).statusCode()).as("API port " + path).isEqualTo(404);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -20,7 +20,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Settings that point the service at the real test services, isolated from everyone else who shares
- * them: its own PostgreSQL schema (created by Flyway), its own topic and subject. The service runs in the profile dev (a Spring test class says so with
+ * them: its own PostgreSQL schema (created by Flyway), its own topic and subject, random ports for
+ * the API and the actuator. The service runs in the profile dev (a Spring test class says so with
  * {@code @ActiveProfiles(ServiceUnderTest.PROFILE)}), which accepts the tests' development key.
  */
 public final class ServiceUnderTest {
@@ -48,6 +49,7 @@ public final class ServiceUnderTest {
       Supplier<String> upstream) {
     Map<String, Supplier<Object>> p = new LinkedHashMap<>();
     p.put("server.port", () -> "0");
+    p.put("management.server.port", () -> "0");
     p.put("spring.datasource.url", () -> jdbcUrl(endpoints.get(), schema));
     p.put("spring.datasource.username", () -> endpoints.get().jdbcUsername());
     p.put("spring.datasource.password", () -> endpoints.get().jdbcPassword());

@@ -17,11 +17,15 @@ import java.util.Map;
  * built first when missing or stale. Settings travel as {@code --name=value} program arguments,
  * which Spring puts above application.yml; the rate budget is raised because the offline source has
  * no limit. It runs in the profile {@code dev}, which accepts the development API key of
- * dev-defaults.properties.
+ * dev-defaults.properties; the API listens on port {@code ingest-service} and the actuator (health,
+ * info, Prometheus) on port {@code ingest-service-management}, both on the stack's host.
  */
 final class IngestServiceSpec implements ServiceSpec {
 
   static final String JAR = "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar";
+
+  /** The port of the service's actuator, in dev-defaults.properties. */
+  static final String MANAGEMENT = "ingest-service-management";
 
   @Override
   public String name() {
@@ -31,6 +35,12 @@ final class IngestServiceSpec implements ServiceSpec {
   @Override
   public String address(StackSettings s) {
     return baseUrl(s) + "/api/v1/ingestions";
+  }
+
+  /** The API port, then the actuator's. */
+  @Override
+  public List<Integer> ports(StackSettings s) {
+    return List.of(s.port(name()), s.port(MANAGEMENT));
   }
 
   @Override
@@ -56,6 +66,8 @@ final class IngestServiceSpec implements ServiceSpec {
             "--spring.profiles.active=dev",
             "--server.port=" + s.port(name()),
             "--server.address=" + s.host(),
+            "--management.server.port=" + s.port(MANAGEMENT),
+            "--management.server.address=" + s.host(),
             "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
             "--spring.datasource.username=" + s.postgresUser(),
             "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
@@ -80,10 +92,10 @@ final class IngestServiceSpec implements ServiceSpec {
         "SPRING_DATASOURCE_PASSWORD", s.postgresPassword(), "INGEST_API_KEY", s.ingestApiKey());
   }
 
-  /** Ready when actuator health says UP: database, Kafka and disk all answer. */
+  /** Ready when actuator health (on the management port) says UP: database, Kafka, disk. */
   @Override
   public boolean isReady(StackSettings s) {
-    return HttpProbe.answers200(baseUrl(s) + "/actuator/health");
+    return HttpProbe.answers200(s.ingestManagementUrl() + "/actuator/health");
   }
 
   @Override

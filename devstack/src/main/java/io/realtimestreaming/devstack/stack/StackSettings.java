@@ -126,6 +126,14 @@ public record StackSettings(
     return "http://" + host + ":" + port("ingest-service");
   }
 
+  /**
+   * The ingest service's actuator root URL (its management port), e.g. {@code
+   * http://127.0.0.1:18088}.
+   */
+  public String ingestManagementUrl() {
+    return "http://" + host + ":" + port("ingest-service-management");
+  }
+
   /** Base URL of the registry's Confluent-compatible API. */
   public String registryUrl() {
     return "http://" + host + ":" + port("registry") + "/apis/ccompat/v7";

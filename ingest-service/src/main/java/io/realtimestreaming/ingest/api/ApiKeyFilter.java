@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lets an API request through only with one of the service's {@code X-API-Key}s; anything else gets
- * 401 as problem+json. Registered for {@code /api/*} only, so actuator (health) stays open.
+ * 401 as problem+json. Registered for {@code /api/*} only; the actuator answers on a port of its
+ * own (management.server.port).
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 

@@ -242,8 +242,9 @@ class IngestionControllerTests {
   }
 
   @Test
-  void healthIsNotBehindTheKey() throws Exception {
-    // the filter guards /api/* only: anything else reaches the dispatcher (404 here, no actuator)
+  void onlyTheApiIsBehindTheKey() throws Exception {
+    // the filter guards /api/* only: anything else reaches the dispatcher (404 here; the actuator
+    // answers on the management port, see IngestionFlowIT)
     mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());
   }
 
