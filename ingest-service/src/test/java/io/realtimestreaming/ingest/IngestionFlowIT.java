@@ -12,6 +12,7 @@ import io.realtimestreaming.model.wire.UserWireCodec;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,6 +166,34 @@ class IngestionFlowIT {
 
     for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
       assertThat(get(http, port, path).statusCode()).as("API port " + path).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aBodyOverTheCapIs413ProblemJsonWithOrWithoutItsLength() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    byte[] body =
+        ("{\"count\": 5, \"seed\": \"" + "a".repeat(1_000_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    for (HttpRequest.BodyPublisher publisher :
+        List.of(
+            HttpRequest.BodyPublishers.ofByteArray(body),
+            // no length known: sent chunked
+            HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingestions"))
+                  .header("X-API-Key", ServiceUnderTest.API_KEY)
+                  .header("Content-Type", "application/json")
+                  .POST(publisher)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.body()).contains("\"status\":413", "16384 bytes");
     }
   }
 

@@ -5,10 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,15 +35,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNAUTHORIZED,
-            given == null
-                ? "the " + HEADER + " header is missing"
-                : "the " + HEADER + " header does not hold one of the service's API keys");
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(
+        request,
+        response,
+        json,
+        HttpStatus.UNAUTHORIZED,
+        given == null
+            ? "the " + HEADER + " header is missing"
+            : "the " + HEADER + " header does not hold one of the service's API keys");
   }
 }

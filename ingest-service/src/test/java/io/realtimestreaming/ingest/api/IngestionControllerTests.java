@@ -97,6 +97,60 @@ class IngestionControllerTests {
   }
 
   @Test
+  void anUnknownFieldIs400NamingIt() throws Exception {
+    expectBadRequest("{\"count\": 10, \"nat\": [\"us\"]}", "nat");
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\": 10, \"nat\": [\"us\"]}"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("count")))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("nationalities")));
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aCountThatIsNoJsonIntegerIs400NamingCount() throws Exception {
+    for (String count : List.of("1.5", "10.0", "\"10\"", "true", "[10]", "{}", "1e3")) {
+      expectBadRequest("{\"count\": " + count + "}", "count");
+    }
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aSeedOrNationalityThatIsNoJsonStringIs400NamingIt() throws Exception {
+    expectBadRequest("{\"count\": 5, \"seed\": 42}", "seed");
+    expectBadRequest("{\"count\": 5, \"seed\": true}", "seed");
+    expectBadRequest("{\"count\": 5, \"nationalities\": \"us\"}", "nationalities");
+    expectBadRequest("{\"count\": 5, \"nationalities\": [\"us\", 7]}", "nationalities[1]");
+    expectBadRequest("{\"count\": 5, \"nationalities\": [null]}", "nationalities[0]");
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aFieldGivenTwiceIs400NamingIt() throws Exception {
+    expectBadRequest("{\"count\": 5, \"count\": 100000}", "count");
+  }
+
+  @Test
+  void aBodyOverTheCapIs413WithoutReachingTheController() throws Exception {
+    String seed = "a".repeat(17 * 1024);
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\": 5, \"seed\": \"" + seed + "\"}"))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(content().contentType(PROBLEM))
+        .andExpect(jsonPath("$.status").value(413))
+        .andExpect(jsonPath("$.detail").value(containsString("16384 bytes")));
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aMixedCaseNationalityIsNotOneOfTheCodes() throws Exception {
+    expectBadRequest("{\"count\": 5, \"nationalities\": [\"Us\"]}", "nationalities[0]");
+  }
+
+  @Test
   void anUnknownNationalityIs400NamingItsIndex() throws Exception {
     expectBadRequest("{\"count\":5,\"nationalities\":[\"us\",\"xx\"]}", "nationalities[1]");
   }
