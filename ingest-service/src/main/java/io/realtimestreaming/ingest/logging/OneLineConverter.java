@@ -4,6 +4,7 @@ import ch.qos.logback.classic.pattern.ThrowableHandlingConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,8 +13,10 @@ import java.util.List;
  * every other control character (C0, DEL, C1, and the Unicode line and paragraph separators) are
  * written as escapes ({@code \n}, {@code \r}, {@code \t}, {@code \u001b}): text that came from a
  * request or an upstream answer cannot start a forged line. The exception follows as {@code |
- * ExceptionClass: message at frame ...}, the first {@value #FRAMES} frames of each cause. The whole
- * is cut at {@code max} characters (default {@value #DEFAULT_MAX}), saying how many went.
+ * ExceptionClass: message at frame ...}, the first {@value #FRAMES} frames of each cause (of a
+ * chain longer than {@value #MAX_CAUSES}, the first {@value #FIRST_CAUSES} and the last ones, the
+ * root cause included). The whole is cut at {@code max} characters (default {@value #DEFAULT_MAX}),
+ * saying how many went.
  *
  * <p>A throwable-handling converter: logback then appends no multi-line stack trace of its own.
  */
@@ -22,6 +25,7 @@ public final class OneLineConverter extends ThrowableHandlingConverter {
   static final int DEFAULT_MAX = 8000;
   static final int FRAMES = 5;
   private static final int MAX_CAUSES = 8;
+  private static final int FIRST_CAUSES = 3;
 
   private int max = DEFAULT_MAX;
 
@@ -38,11 +42,22 @@ public final class OneLineConverter extends ThrowableHandlingConverter {
   public String convert(ILoggingEvent event) {
     StringBuilder line = new StringBuilder(128);
     line.append(event.getFormattedMessage());
-    IThrowableProxy throwable = event.getThrowableProxy();
-    for (int depth = 0; throwable != null && depth < MAX_CAUSES; depth++) {
-      line.append(depth == 0 ? " | " : " | caused by ");
-      appendThrowable(line, throwable);
-      throwable = throwable.getCause();
+    List<IThrowableProxy> chain = new ArrayList<>();
+    for (IThrowableProxy t = event.getThrowableProxy();
+        t != null && chain.size() < 64;
+        t = t.getCause()) {
+      chain.add(t);
+    }
+    for (int i = 0; i < chain.size(); i++) {
+      // a long chain (Spring's bean creation wraps many times): its start and its root cause
+      if (chain.size() > MAX_CAUSES && i == FIRST_CAUSES) {
+        int skipped = chain.size() - MAX_CAUSES;
+        line.append(" | (").append(skipped).append(" more causes)");
+        i += skipped - 1;
+        continue;
+      }
+      line.append(i == 0 ? " | " : " | caused by ");
+      appendThrowable(line, chain.get(i));
     }
     return oneLine(line, max);
   }

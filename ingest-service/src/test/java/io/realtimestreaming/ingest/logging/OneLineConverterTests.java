@@ -75,6 +75,23 @@ class OneLineConverterTests {
   }
 
   @Test
+  void aLongChainOfCausesKeepsItsStartAndItsRootCause() {
+    OneLineConverter converter = new OneLineConverter();
+    converter.start();
+    Exception failure = new IllegalStateException("root: the registry answered 500");
+    for (int level = 12; level >= 1; level--) {
+      failure = new RuntimeException("level " + level, failure);
+    }
+
+    String line = converter.convert(event("start failed", failure));
+
+    assertThat(line)
+        .contains("RuntimeException: level 1 at", "level 2", "level 3", "(5 more causes)")
+        .doesNotContain("level 4 ", "level 8 ")
+        .contains("level 9", "level 12", "IllegalStateException: root: the registry answered 500");
+  }
+
+  @Test
   void theServicesLoggingConfigurationWritesEachEventOnOneLine(CapturedOutput output) {
     LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
     logging.beforeInitialize();
