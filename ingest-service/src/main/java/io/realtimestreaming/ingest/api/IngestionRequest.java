@@ -20,7 +20,7 @@ import java.util.Locale;
 record IngestionRequest(
     @NotNull @Min(1) @Max(100_000) Integer count,
     @Pattern(
-            regexp = "[A-Za-z0-9._-]{1,64}",
+            regexp = "^[A-Za-z0-9._-]{1,64}$",
             message = "must be 1-64 letters, digits, '.', '_' or '-'")
         String seed,
     @Size(max = 21)
