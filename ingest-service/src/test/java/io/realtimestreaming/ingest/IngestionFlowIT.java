@@ -197,6 +197,31 @@ class IngestionFlowIT {
     }
   }
 
+  @Test
+  void whatTomcatCannotParseIsAProblemToo() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest.Builder nameless =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/ingestions?=3&limit=5"))
+            .header("X-API-Key", ServiceUnderTest.API_KEY);
+    HttpResponse<String> response =
+        http.send(nameless.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("query string");
+
+    // multipart is never parsed: its content type on a GET changes nothing
+    HttpResponse<String> multipart =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingestions"))
+                .header("X-API-Key", ServiceUnderTest.API_KEY)
+                .header("Content-Type", "multipart/form-data")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(200);
+  }
+
   private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),

@@ -1,6 +1,7 @@
 package io.realtimestreaming.ingest.api;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -24,6 +25,7 @@ import io.realtimestreaming.ingest.run.IngestionRunRepository;
 import io.realtimestreaming.ingest.run.RunLauncher;
 import io.realtimestreaming.ingest.run.TestRuns;
 import io.realtimestreaming.ingest.users.UserStore;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -110,10 +114,25 @@ class IngestionControllerTests {
 
   @Test
   void aCountThatIsNoJsonIntegerIs400NamingCount() throws Exception {
-    for (String count : List.of("1.5", "10.0", "\"10\"", "true", "[10]", "{}", "1e3")) {
+    for (String count :
+        List.of("1.5", "1e-1", "\"10\"", "true", "[10]", "{}", "null", "2147483648", "1e10")) {
       expectBadRequest("{\"count\": " + count + "}", "count");
     }
     verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aCountWrittenWithAZeroFractionIsTheSameInteger() throws Exception {
+    // JSON Schema's integer: 10.0 and 1e1 are the integer ten, as the OpenAPI document says
+    given(launcher.start(eq(10), anyString(), eq(List.of()))).willReturn(TestRuns.running(10, "x"));
+
+    for (String count : List.of("10.0", "1e1", "10.000")) {
+      mvc.perform(
+              withKey(post("/api/v1/ingestions"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"count\": " + count + "}"))
+          .andExpect(status().isAccepted());
+    }
   }
 
   @Test
@@ -266,6 +285,32 @@ class IngestionControllerTests {
         .andExpect(header().exists("Retry-After"))
         .andExpect(content().contentType(PROBLEM))
         .andExpect(jsonPath("$.detail").value(containsString("PostgreSQL")));
+  }
+
+  @Test
+  void aConnectionLostMidRequestIs503() throws Exception {
+    UUID id = UUID.randomUUID();
+    given(runs.findById(id))
+        .willThrow(
+            new JpaSystemException(
+                new RuntimeException(new SQLException("Connection is closed", "08003"))));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + id)))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().exists("Retry-After"))
+        .andExpect(content().contentType(PROBLEM));
+  }
+
+  @Test
+  void anyOtherDatabaseFailureIs500ProblemJsonWithoutItsText() throws Exception {
+    UUID id = UUID.randomUUID();
+    given(runs.findById(id)).willThrow(new DataIntegrityViolationException("Detail: secret"));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + id)))
+        .andExpect(status().isInternalServerError())
+        .andExpect(content().contentType(PROBLEM))
+        .andExpect(jsonPath("$.detail").value(containsString("log")))
+        .andExpect(content().string(not(containsString("secret"))));
   }
 
   @Test
