@@ -5,8 +5,6 @@ import io.realtimestreaming.ingest.run.RunCapacityExceededException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -33,10 +31,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every API error as {@code application/problem+json} (RFC 9457). Bad input names the field in
@@ -46,20 +40,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-
-  /**
-   * The parser's complaint about a field given twice
-   * (StreamReadFeature.STRICT_DUPLICATE_DETECTION).
-   */
-  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate [A-Za-z ]*\"([^\"]*)\"");
-
-  /** What a JSON value of a Java type is called in an error. */
-  private static final Map<Class<?>, String> JSON_TYPES =
-      Map.of(
-          Integer.class, "an integer",
-          int.class, "an integer",
-          String.class, "a string",
-          List.class, "an array");
 
   @ExceptionHandler
   ProblemDetail runNotFound(RunNotFoundException e) {
@@ -184,40 +164,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (e.getCause() instanceof JacksonException j) {
-      Matcher duplicate = DUPLICATE.matcher(String.valueOf(j.getOriginalMessage()));
-      if (j instanceof StreamReadException && duplicate.find()) {
-        return badRequest(List.of(new FieldProblem(duplicate.group(1), "is given more than once")));
-      }
-      if (!j.getPath().isEmpty()) {
-        return badRequest(List.of(new FieldProblem(field(j), unreadable(j))));
-      }
-    }
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "the request body is not a JSON object of the expected shape");
-    return ResponseEntity.badRequest().body(problem);
-  }
-
-  /** The JSON path of the failure, e.g. {@code count} or {@code nationalities[1]}. */
-  private static String field(JacksonException e) {
-    return e.getPath().stream()
-        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
-  }
-
-  /** Why the field could not be read; never its value, which may be long or hold line breaks. */
-  private static String unreadable(JacksonException e) {
-    if (e instanceof UnrecognizedPropertyException u) {
-      return "is not a field of this request (known: "
-          + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()
-          + ")";
-    }
-    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-      return "must be " + JSON_TYPES.getOrDefault(m.getTargetType(), "of another type");
-    }
-    return "has the wrong type or format";
+    return UnreadableBody.of(e)
+        .map(f -> badRequest(List.of(new FieldProblem(f.field(), f.message()))))
+        .orElseGet(
+            () ->
+                ResponseEntity.badRequest()
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "the request body is not a JSON object of the expected shape")));
   }
 
   private static ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
