@@ -114,9 +114,9 @@ def _call(method: str, endpoint: str, **kwargs):
 def _health_url() -> str:
     """The ingest service's actuator health endpoint.
 
-    Where connection ``ingest_management`` points when it is defined (compose runs the actuator on a
-    port of its own, 18088, apart from the API port it publishes), else on the API connection's host
-    and port (the no-Docker stack serves both on one port).
+    Where connection ``ingest_management`` points when it is defined (compose and the no-Docker stack
+    run the actuator on a port of its own, 18088, apart from the API port), else on the API
+    connection's host and port (a service started with its actuator on the API port).
     """
     try:
         conn = HttpHook.get_connection(MANAGEMENT_CONN_ID)

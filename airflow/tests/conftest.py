@@ -23,8 +23,8 @@ AIRFLOW_HOME = REPO / ".local" / "data" / "airflow-test"
 
 INGEST_URL = os.environ.get("INGEST_URL", "http://127.0.0.1:8088")
 INGEST_API_KEY = os.environ.get("INGEST_API_KEY", "dev-ingest-key")
-# the actuator: on the API port in the no-Docker stack, on a port of its own in compose (18088)
-INGEST_MANAGEMENT_URL = os.environ.get("INGEST_MANAGEMENT_URL", INGEST_URL)
+# the actuator, on a port of its own (18088) in the no-Docker stack as in compose
+INGEST_MANAGEMENT_URL = os.environ.get("INGEST_MANAGEMENT_URL", "http://127.0.0.1:18088")
 CASSANDRA_HOST = os.environ.get("CASSANDRA_HOST", "127.0.0.1")
 CASSANDRA_PORT = int(os.environ.get("CASSANDRA_PORT", "9042"))
 

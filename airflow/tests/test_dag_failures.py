@@ -45,6 +45,8 @@ def succeeded(stored: int, *, fetched: int | None = None, rejected: int = 0, dup
 def stub_conn(monkeypatch):
     def aim(stub: IngestApiStub) -> None:
         monkeypatch.setenv("AIRFLOW_CONN_INGEST_API", http_connection(stub.url, KEY))
+        # the stub answers health on its API port: not at the real service's management port
+        monkeypatch.delenv("AIRFLOW_CONN_INGEST_MANAGEMENT", raising=False)
 
     return aim
 

@@ -12,6 +12,11 @@ import io.realtimestreaming.model.wire.UserWireCodec;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
   ServiceKind.RANDOMUSER
 })
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(ServiceUnderTest.PROFILE)
 class IngestionFlowIT {
 
   private static final String SCHEMA = ServiceUnderTest.freshName("ingest_it");
@@ -55,6 +63,7 @@ class IngestionFlowIT {
   private static ServiceEndpoints endpoints; // set once, before the context starts
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
@@ -143,6 +152,80 @@ class IngestionFlowIT {
 
     List<String> ids = api.recentIds();
     assertThat(ids.indexOf(newer.toString())).isLessThan(ids.indexOf(older.toString()));
+  }
+
+  @Test
+  void theActuatorAnswersOnTheManagementPortOnlyWithItsDetails() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> health = get(http, managementPort, "/actuator/health");
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"", "\"outbox\"", "\"kafka\"", "\"db\"");
+    assertThat(get(http, managementPort, "/actuator/prometheus").body())
+        .contains("ingest_outbox_backlog");
+
+    for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
+      assertThat(get(http, port, path).statusCode()).as("API port " + path).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aBodyOverTheCapIs413ProblemJsonWithOrWithoutItsLength() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    byte[] body =
+        ("{\"count\": 5, \"seed\": \"" + "a".repeat(1_000_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    for (HttpRequest.BodyPublisher publisher :
+        List.of(
+            HttpRequest.BodyPublishers.ofByteArray(body),
+            // no length known: sent chunked
+            HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingestions"))
+                  .header("X-API-Key", ServiceUnderTest.API_KEY)
+                  .header("Content-Type", "application/json")
+                  .POST(publisher)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.body()).contains("\"status\":413", "16384 bytes");
+    }
+  }
+
+  @Test
+  void whatTomcatCannotParseIsAProblemToo() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest.Builder nameless =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/ingestions?=3&limit=5"))
+            .header("X-API-Key", ServiceUnderTest.API_KEY);
+    HttpResponse<String> response =
+        http.send(nameless.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("query string");
+
+    // multipart is never parsed: its content type on a GET changes nothing
+    HttpResponse<String> multipart =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingestions"))
+                .header("X-API-Key", ServiceUnderTest.API_KEY)
+                .header("Content-Type", "multipart/form-data")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(200);
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -20,10 +20,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Settings that point the service at the real test services, isolated from everyone else who shares
- * them: its own PostgreSQL schema (created by Flyway), its own topic and subject.
+ * them: its own PostgreSQL schema (created by Flyway), its own topic and subject, random ports for
+ * the API and the actuator. The service runs in the profile dev (a Spring test class says so with
+ * {@code @ActiveProfiles(ServiceUnderTest.PROFILE)}), which accepts the tests' development key.
  */
 public final class ServiceUnderTest {
 
+  public static final String PROFILE = "dev";
   public static final String API_KEY = "it-key";
 
   private ServiceUnderTest() {}
@@ -46,6 +49,7 @@ public final class ServiceUnderTest {
       Supplier<String> upstream) {
     Map<String, Supplier<Object>> p = new LinkedHashMap<>();
     p.put("server.port", () -> "0");
+    p.put("management.server.port", () -> "0");
     p.put("spring.datasource.url", () -> jdbcUrl(endpoints.get(), schema));
     p.put("spring.datasource.username", () -> endpoints.get().jdbcUsername());
     p.put("spring.datasource.password", () -> endpoints.get().jdbcPassword());
@@ -68,15 +72,15 @@ public final class ServiceUnderTest {
 
   /**
    * Starts the service in this JVM with these properties, for tests that need more than one of its
-   * lifetimes (Spring's test support keeps one context per configuration). They go in as
-   * command-line arguments: builder properties are defaults, below application.yml.
+   * lifetimes (Spring's test support keeps one context per configuration), in the profile dev. They
+   * go in as command-line arguments: builder properties are defaults, below application.yml.
    */
   public static ConfigurableApplicationContext start(Map<String, Object> properties) {
     String[] args =
         properties.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    return new SpringApplicationBuilder(IngestServiceApplication.class).run(args);
+    return new SpringApplicationBuilder(IngestServiceApplication.class).profiles(PROFILE).run(args);
   }
 
   public static int port(ConfigurableApplicationContext service) {

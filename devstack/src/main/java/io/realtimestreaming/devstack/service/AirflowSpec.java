@@ -84,6 +84,14 @@ final class AirflowSpec implements ServiceSpec {
                 + ", \"schema\": \"http\", \"password\": \""
                 + ingestKey
                 + "\"}"),
+        // the DAG asks health at the actuator's own port, as in compose
+        Map.entry(
+            "AIRFLOW_CONN_INGEST_MANAGEMENT",
+            "{\"conn_type\": \"http\", \"host\": \""
+                + s.host()
+                + "\", \"port\": "
+                + s.port(s.topology().ingestInstances().get(0) + "-management")
+                + ", \"schema\": \"http\"}"),
         Map.entry(
             "AIRFLOW_CONN_CASSANDRA_DEFAULT",
             "{\"conn_type\": \"cassandra\", \"host\": \""

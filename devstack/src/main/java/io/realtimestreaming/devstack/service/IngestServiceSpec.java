@@ -23,7 +23,9 @@ import java.util.Optional;
  * randomuser source. Started only when named: {@code ./pipeline up ingest-service}. The jar is
  * built first when missing or stale. Settings travel as {@code --name=value} program arguments,
  * which Spring puts above application.yml; the rate budget is raised because the offline source has
- * no limit.
+ * no limit. It runs in the profile {@code dev}, which accepts the development API key of
+ * dev-defaults.properties; the API listens on port {@code ingest-service} and the actuator (health,
+ * info, Prometheus) on port {@code ingest-service-management}, both on the stack's host.
  */
 final class IngestServiceSpec implements ServiceSpec {
 
@@ -61,6 +63,12 @@ final class IngestServiceSpec implements ServiceSpec {
     return baseUrl(s) + "/api/v1/ingestions";
   }
 
+  /** The API port, then the actuator's. */
+  @Override
+  public List<Integer> ports(StackSettings s) {
+    return List.of(s.port(name()), s.port(managementPort()));
+  }
+
   @Override
   public boolean infrastructure() {
     return false;
@@ -81,8 +89,11 @@ final class IngestServiceSpec implements ServiceSpec {
             List.of(
                 "-jar",
                 jar.toString(),
+                "--spring.profiles.active=dev",
                 "--server.port=" + s.port(name()),
                 "--server.address=" + s.host(),
+                "--management.server.port=" + s.port(managementPort()),
+                "--management.server.address=" + s.host(),
                 "--spring.datasource.url=" + s.jdbcUrl(s.postgresDatabase()),
                 "--spring.datasource.username=" + s.postgresUser(),
                 "--spring.kafka.bootstrap-servers=" + s.kafkaBootstrapServers(),
@@ -109,17 +120,20 @@ final class IngestServiceSpec implements ServiceSpec {
         .main(args.toArray(String[]::new));
   }
 
-  /** Secrets travel in the environment, not on the command line that ps shows. */
+  /**
+   * Secrets travel in the environment, not on the command line that ps shows; both are given
+   * explicitly, never left to the profile's fallbacks.
+   */
   @Override
   public Map<String, String> environment(StackSettings s) {
     return Map.of(
         "SPRING_DATASOURCE_PASSWORD", s.postgresPassword(), "INGEST_API_KEY", s.ingestApiKey());
   }
 
-  /** Ready when actuator health says UP: database, Kafka and disk all answer. */
+  /** Ready when actuator health (on the management port) says UP: database, Kafka, disk. */
   @Override
   public boolean isReady(StackSettings s) {
-    return HttpProbe.answers200(baseUrl(s) + "/actuator/health");
+    return HttpProbe.answers200(healthUrl(s));
   }
 
   /**
@@ -175,7 +189,12 @@ final class IngestServiceSpec implements ServiceSpec {
   }
 
   private String healthUrl(StackSettings s) {
-    return "http://" + s.host() + ":" + s.port(name) + "/actuator/health";
+    return s.ingestManagementUrl(name) + "/actuator/health";
+  }
+
+  /** The port of the instance's actuator, in dev-defaults.properties. */
+  private String managementPort() {
+    return name + "-management";
   }
 
   @Override

@@ -196,6 +196,19 @@ public record StackSettings(
     return services.stream().map(name -> host(name) + ":" + port(name)).toList();
   }
 
+  /**
+   * The ingest service's actuator root URL (its management port), e.g. {@code
+   * http://127.0.0.1:18088} (its first instance).
+   */
+  public String ingestManagementUrl() {
+    return ingestManagementUrl(topology.ingestInstances().get(0));
+  }
+
+  /** The actuator root URL of one ingest service instance. */
+  public String ingestManagementUrl(String instance) {
+    return "http://" + host(instance) + ":" + port(instance + "-management");
+  }
+
   /** Base URL of the registry's Confluent-compatible API. */
   public String registryUrl() {
     return "http://" + host + ":" + port("registry") + "/apis/ccompat/v7";

@@ -23,6 +23,8 @@ class StackSettingsTests {
     assertThat(s.port("cassandra")).isEqualTo(9042);
     assertThat(s.port("randomuser")).isEqualTo(8099);
     assertThat(s.port("ingest-service")).isEqualTo(8088);
+    assertThat(s.port("ingest-service-management")).isEqualTo(18088);
+    assertThat(s.ingestManagementUrl()).isEqualTo("http://127.0.0.1:18088");
     assertThat(s.home()).isEqualTo(ROOT.resolve(".local"));
     assertThat(s.registryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
   }
@@ -35,11 +37,13 @@ class StackSettingsTests {
             Map.of(
                 "PIPELINE_KAFKA_PORT", "19092",
                 "PIPELINE_INGEST_SERVICE_PORT", "18088",
+                "PIPELINE_INGEST_SERVICE_MANAGEMENT_PORT", "28088",
                 "PIPELINE_CASSANDRA_HEAP", "768m",
                 "PIPELINE_HOME", "/tmp/stack"));
 
     assertThat(s.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(s.port("ingest-service")).isEqualTo(18088);
+    assertThat(s.ingestManagementUrl()).isEqualTo("http://127.0.0.1:28088");
     assertThat(s.heap("cassandra")).isEqualTo("768m");
     assertThat(s.pidFile("kafka")).isEqualTo(Path.of("/tmp/stack/pids/kafka.pid"));
   }

@@ -2,13 +2,16 @@ package io.realtimestreaming.ingest.api;
 
 import com.datastax.oss.driver.api.core.DriverException;
 import io.realtimestreaming.ingest.run.RunCapacityExceededException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -19,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,7 +31,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
 
 /**
  * Every API error as {@code application/problem+json} (RFC 9457). Bad input names the field in
@@ -41,6 +44,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail runNotFound(RunNotFoundException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** Tomcat could not parse the query string (a parameter without a name, bytes not UTF-8). */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "the query string cannot be parsed: every parameter needs a name, and names and"
+                + " values must be URL-encoded UTF-8");
+    problem.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @ExceptionHandler
@@ -58,6 +73,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
     log.warn("answering 503, the database is unavailable: {}", e.toString());
     return unavailable("the service's database (PostgreSQL) is unavailable; try again shortly", 5);
+  }
+
+  /**
+   * Any other database failure: 503 when the connection itself failed (PostgreSQL restarting or
+   * killed mid-request: SQLState class 08, or 57P shutdown and cancel), else 500.
+   */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<ProblemDetail> databaseFailure(Exception e) {
+    if (connectionLost(e)) {
+      return databaseUnavailable(e);
+    }
+    log.error("answering 500, the database failed: {}", e.toString(), e);
+    return ResponseEntity.internalServerError()
+        .body(
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "the service failed to answer; the failure is in its log"));
+  }
+
+  static boolean connectionLost(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The landing ledger (Cassandra) cannot be read. */
@@ -121,19 +164,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
-      String field =
-          d.getPath().stream()
-              .map(
-                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-      return badRequest(List.of(new FieldProblem(field, "has the wrong type or format")));
-    }
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "the request body is not a JSON object of the expected shape");
-    return ResponseEntity.badRequest().body(problem);
+    return UnreadableBody.of(e)
+        .map(f -> badRequest(List.of(new FieldProblem(f.field(), f.message()))))
+        .orElseGet(
+            () ->
+                ResponseEntity.badRequest()
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "the request body is not a JSON object of the expected shape")));
   }
 
   private static ResponseEntity<Object> badRequest(List<FieldProblem> errors) {

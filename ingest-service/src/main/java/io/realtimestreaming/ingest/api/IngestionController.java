@@ -5,6 +5,11 @@ import io.realtimestreaming.ingest.run.IngestionRun;
 import io.realtimestreaming.ingest.run.IngestionRunRepository;
 import io.realtimestreaming.ingest.run.RunLauncher;
 import io.realtimestreaming.ingest.users.UserStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +17,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +29,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The ingestion API: start runs, follow them, list what they stored. Maps and delegates. */
+/**
+ * The ingestion API: start runs, follow them, list what they stored. Maps and delegates. The
+ * annotations document it (OpenApiConfig adds the answers every operation shares).
+ */
 @RestController
-@RequestMapping("/api/v1/ingestions")
+@RequestMapping(path = "/api/v1/ingestions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "ingestions", description = "Ingestion runs")
 class IngestionController {
 
   private final RunLauncher launcher;
@@ -43,7 +54,25 @@ class IngestionController {
     this.reconciler = reconciler;
   }
 
-  @PostMapping
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "startIngestion",
+      summary = "Start an ingestion run",
+      description =
+          "Records the run as RUNNING and queues it; the run fetches, stores and publishes its"
+              + " users in the background. Follow it at the Location.")
+  @ApiResponse(
+      responseCode = "202",
+      description = "The run is accepted; Location is its URL (links: what to ask next)",
+      useReturnTypeSchema = true,
+      headers =
+          @Header(
+              name = HttpHeaders.LOCATION,
+              required = true,
+              description = "the run's URL",
+              schema = @Schema(type = "string", format = "uri")))
+  @ApiResponse(responseCode = "413", ref = "#/components/responses/ContentTooLarge")
+  @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
   ResponseEntity<RunView> start(@Valid @RequestBody IngestionRequest request) {
     IngestionRun run =
         launcher.start(request.count(), request.seedOrRandom(), request.normalizedNationalities());
@@ -57,6 +86,9 @@ class IngestionController {
 
   /** The run with its end-to-end reconciliation. */
   @GetMapping("/{id}")
+  @Operation(operationId = "getIngestion", summary = "A run, with its end-to-end reconciliation")
+  @ApiResponse(responseCode = "200", description = "The run", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
   RunView get(@PathVariable UUID id) {
     IngestionRun run = find(id);
     return RunView.from(run, reconciler.reconcile(run));
@@ -64,6 +96,10 @@ class IngestionController {
 
   /** The most recent runs first. */
   @GetMapping
+  @Operation(
+      operationId = "listIngestions",
+      summary = "The most recent runs, newest first (reconciliation null)")
+  @ApiResponse(responseCode = "200", description = "The runs", useReturnTypeSchema = true)
   List<RunView> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
     return runs.findByOrderByStartedAtDesc(Limit.of(limit)).stream()
         .map(run -> RunView.from(run, null))
@@ -71,6 +107,11 @@ class IngestionController {
   }
 
   @GetMapping("/{id}/users")
+  @Operation(
+      operationId = "listIngestionUsers",
+      summary = "Ids of the users whose latest ingestion is this run, in id order")
+  @ApiResponse(responseCode = "200", description = "The user ids", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
   RunUsersView users(
       @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
     find(id);
@@ -82,6 +123,12 @@ class IngestionController {
    * order: what the run still waits for.
    */
   @GetMapping("/{id}/pending")
+  @Operation(
+      operationId = "listPendingUsers",
+      summary =
+          "Users of the run neither landed in Cassandra, dead-lettered nor parked yet, in id order")
+  @ApiResponse(responseCode = "200", description = "The user ids", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
   RunUsersView pending(
       @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
     find(id);
@@ -90,6 +137,11 @@ class IngestionController {
 
   /** Users of the run whose events Kafka refused for good (their reason is in outbox_parked). */
   @GetMapping("/{id}/parked")
+  @Operation(
+      operationId = "listParkedUsers",
+      summary = "Users of the run whose events Kafka refused for good (parked), in id order")
+  @ApiResponse(responseCode = "200", description = "The user ids", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
   RunUsersView parked(
       @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(100_000) int limit) {
     find(id);

@@ -15,24 +15,30 @@ import java.util.Locale;
  *
  * @param count users to ingest, 1..100000
  * @param seed randomuser seed: the same seed gives the same users; generated when absent
- * @param nationalities randomuser {@code nat} codes, any case; none means all
+ * @param nationalities randomuser {@code nat} codes, upper or lower case; none means all
  */
 record IngestionRequest(
     @NotNull @Min(1) @Max(100_000) Integer count,
     @Pattern(
-            regexp = "[A-Za-z0-9._-]{1,64}",
+            regexp = "^[A-Za-z0-9._-]{1,64}$",
             message = "must be 1-64 letters, digits, '.', '_' or '-'")
         String seed,
     @Size(max = 21)
         List<
                 @NotNull
                 @Pattern(
-                    regexp = "(?i)AU|BR|CA|CH|DE|DK|ES|FI|FR|GB|IE|IN|IR|MX|NL|NO|NZ|RS|TR|UA|US",
+                    regexp = NATIONALITY,
                     message =
-                        "must be a randomuser nationality: AU, BR, CA, CH, DE, DK, ES, FI,"
-                            + " FR, GB, IE, IN, IR, MX, NL, NO, NZ, RS, TR, UA, US")
+                        "must be a randomuser nationality, upper or lower case: AU, BR, CA, CH,"
+                            + " DE, DK, ES, FI, FR, GB, IE, IN, IR, MX, NL, NO, NZ, RS, TR, UA,"
+                            + " US")
                 String>
             nationalities) {
+
+  /** randomuser's nationalities, as the OpenAPI document lists them: "US" or "us", not "Us". */
+  static final String NATIONALITY =
+      "AU|BR|CA|CH|DE|DK|ES|FI|FR|GB|IE|IN|IR|MX|NL|NO|NZ|RS|TR|UA|US"
+          + "|au|br|ca|ch|de|dk|es|fi|fr|gb|ie|in|ir|mx|nl|no|nz|rs|tr|ua|us";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -118,13 +118,16 @@ public final class RandomUserClient {
       return RandomUserPage.parse(body);
     } catch (IOException e) {
       String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      // not quoted above DEBUG: the start of a page is a user record, personal data
+      log.debug("randomuser page {} body that is not valid JSON: {}", query.page(), excerpt(body));
       throw UpstreamException.retryable(
           "randomuser page "
               + query.page()
               + " answered 200 with a body that is not valid JSON ("
               + reason
-              + "): "
-              + excerpt(body),
+              + ") of "
+              + body.length
+              + " bytes",
           e);
     } catch (IllegalArgumentException e) {
       throw UpstreamException.retryable(

@@ -1,6 +1,7 @@
 package io.realtimestreaming.ingest.api;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -24,6 +25,7 @@ import io.realtimestreaming.ingest.run.IngestionRunRepository;
 import io.realtimestreaming.ingest.run.RunLauncher;
 import io.realtimestreaming.ingest.run.TestRuns;
 import io.realtimestreaming.ingest.users.UserStore;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
+import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +47,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** The API's contract: 202 with Location, and 400/401/404/503 as problem+json. */
 @WebMvcTest(IngestionController.class)
 @Import(ApiConfig.class)
+@ActiveProfiles("dev") // the development key below is accepted in the profile dev only
 @TestPropertySource(properties = "ingest.api.key=test-key")
 class IngestionControllerTests {
 
@@ -92,6 +98,75 @@ class IngestionControllerTests {
   @Test
   void aCountOfTheWrongTypeIs400NamingCount() throws Exception {
     expectBadRequest("{\"count\":\"many\"}", "count");
+  }
+
+  @Test
+  void anUnknownFieldIs400NamingIt() throws Exception {
+    expectBadRequest("{\"count\": 10, \"nat\": [\"us\"]}", "nat");
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\": 10, \"nat\": [\"us\"]}"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("count")))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("nationalities")));
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aCountThatIsNoJsonIntegerIs400NamingCount() throws Exception {
+    for (String count :
+        List.of("1.5", "1e-1", "\"10\"", "true", "[10]", "{}", "null", "2147483648", "1e10")) {
+      expectBadRequest("{\"count\": " + count + "}", "count");
+    }
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aCountWrittenWithAZeroFractionIsTheSameInteger() throws Exception {
+    // JSON Schema's integer: 10.0 and 1e1 are the integer ten, as the OpenAPI document says
+    given(launcher.start(eq(10), anyString(), eq(List.of()))).willReturn(TestRuns.running(10, "x"));
+
+    for (String count : List.of("10.0", "1e1", "10.000")) {
+      mvc.perform(
+              withKey(post("/api/v1/ingestions"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"count\": " + count + "}"))
+          .andExpect(status().isAccepted());
+    }
+  }
+
+  @Test
+  void aSeedOrNationalityThatIsNoJsonStringIs400NamingIt() throws Exception {
+    expectBadRequest("{\"count\": 5, \"seed\": 42}", "seed");
+    expectBadRequest("{\"count\": 5, \"seed\": true}", "seed");
+    expectBadRequest("{\"count\": 5, \"nationalities\": \"us\"}", "nationalities");
+    expectBadRequest("{\"count\": 5, \"nationalities\": [\"us\", 7]}", "nationalities[1]");
+    expectBadRequest("{\"count\": 5, \"nationalities\": [null]}", "nationalities[0]");
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aFieldGivenTwiceIs400NamingIt() throws Exception {
+    expectBadRequest("{\"count\": 5, \"count\": 100000}", "count");
+  }
+
+  @Test
+  void aBodyOverTheCapIs413WithoutReachingTheController() throws Exception {
+    String seed = "a".repeat(17 * 1024);
+    mvc.perform(
+            withKey(post("/api/v1/ingestions"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"count\": 5, \"seed\": \"" + seed + "\"}"))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(content().contentType(PROBLEM))
+        .andExpect(jsonPath("$.status").value(413))
+        .andExpect(jsonPath("$.detail").value(containsString("16384 bytes")));
+    verifyNoInteractions(launcher);
+  }
+
+  @Test
+  void aMixedCaseNationalityIsNotOneOfTheCodes() throws Exception {
+    expectBadRequest("{\"count\": 5, \"nationalities\": [\"Us\"]}", "nationalities[0]");
   }
 
   @Test
@@ -213,6 +288,32 @@ class IngestionControllerTests {
   }
 
   @Test
+  void aConnectionLostMidRequestIs503() throws Exception {
+    UUID id = UUID.randomUUID();
+    given(runs.findById(id))
+        .willThrow(
+            new JpaSystemException(
+                new RuntimeException(new SQLException("Connection is closed", "08003"))));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + id)))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().exists("Retry-After"))
+        .andExpect(content().contentType(PROBLEM));
+  }
+
+  @Test
+  void anyOtherDatabaseFailureIs500ProblemJsonWithoutItsText() throws Exception {
+    UUID id = UUID.randomUUID();
+    given(runs.findById(id)).willThrow(new DataIntegrityViolationException("Detail: secret"));
+
+    mvc.perform(withKey(get("/api/v1/ingestions/" + id)))
+        .andExpect(status().isInternalServerError())
+        .andExpect(content().contentType(PROBLEM))
+        .andExpect(jsonPath("$.detail").value(containsString("log")))
+        .andExpect(content().string(not(containsString("secret"))));
+  }
+
+  @Test
   void aLedgerThatIsAwayIs503ForThePendingUsers() throws Exception {
     IngestionRun run = TestRuns.running(2, "s");
     given(runs.findById(run.getId())).willReturn(Optional.of(run));
@@ -240,8 +341,9 @@ class IngestionControllerTests {
   }
 
   @Test
-  void healthIsNotBehindTheKey() throws Exception {
-    // the filter guards /api/* only: anything else reaches the dispatcher (404 here, no actuator)
+  void onlyTheApiIsBehindTheKey() throws Exception {
+    // the filter guards /api/* only: anything else reaches the dispatcher (404 here; the actuator
+    // answers on the management port, see IngestionFlowIT)
     mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());
   }
 

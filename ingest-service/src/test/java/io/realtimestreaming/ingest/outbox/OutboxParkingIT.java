@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "ingest.randomuser.page-size=5",
       "spring.kafka.producer.properties.max.request.size=1000"
     })
+@ActiveProfiles(ServiceUnderTest.PROFILE)
 class OutboxParkingIT {
 
   private static final String PATH = "/api/1.4/";

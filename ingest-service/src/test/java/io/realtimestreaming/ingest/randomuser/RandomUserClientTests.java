@@ -141,7 +141,10 @@ class RandomUserClientTests {
             () -> client(properties(3, Duration.ofSeconds(2))).fetch(query(3)));
 
     assertThat(e.retryable()).isTrue();
-    assertThat(e.getMessage()).contains("page 1 answered 200 with a body that is not valid JSON");
+    assertThat(e.getMessage())
+        .contains("page 1 answered 200 with a body that is not valid JSON", "of 100 bytes")
+        .as("the body is a user record: personal data stays out of errors and logs")
+        .doesNotContain(truncated.substring(20, 60));
     upstream.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
   }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "ingest.randomuser.retry.max-attempts=2",
       "ingest.randomuser.retry.initial-backoff=10ms"
     })
+@ActiveProfiles(ServiceUnderTest.PROFILE)
 class UpstreamFaultsIT {
 
   private static final String PATH = "/api/1.4/";
