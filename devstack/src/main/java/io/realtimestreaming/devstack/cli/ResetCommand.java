@@ -1,6 +1,7 @@
 package io.realtimestreaming.devstack.cli;
 
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.devstack.stack.TopologyMarker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +32,15 @@ final class ResetCommand implements Callable<Integer> {
     // the checkpoint holds offsets of the Kafka data wiped here: kept, it would point the stream
     // job at offsets the new topic does not have
     List<String> derived = List.of("data", "logs", "conf", "pids", "checkpoints", "run");
-    for (String dir : all ? concat(derived, "runtimes") : derived) {
+    for (String dir : derived) {
       delete(settings.home().resolve(dir));
     }
+    if (all) {
+      delete(settings.runtimesDir());
+    }
+    TopologyMarker.clear(settings.baseDir()); // nothing runs: the next up starts the single one
     System.out.println("wiped " + settings.home() + (all ? "" : " (runtimes kept)"));
     return 0;
-  }
-
-  private static List<String> concat(List<String> dirs, String more) {
-    return java.util.stream.Stream.concat(dirs.stream(), java.util.stream.Stream.of(more)).toList();
   }
 
   private static void delete(Path dir) throws IOException {

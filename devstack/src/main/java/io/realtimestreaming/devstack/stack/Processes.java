@@ -145,12 +145,20 @@ public final class Processes {
     }
   }
 
-  /** A listener on the host itself, or on every address (IPv4 or IPv6 wildcard), holds it. */
-  private static boolean onHost(String hexAddress, String hexHost) {
+  /**
+   * A listener on the host itself, or on every address (IPv4 or IPv6 wildcard), holds it. A Java
+   * server bound to an IPv4 address listens on an IPv6 socket, which /proc/net/tcp6 shows with the
+   * IPv4-mapped address {@code ::ffff:a.b.c.d}.
+   */
+  static boolean onHost(String hexAddress, String hexHost) {
     return hexHost == null
         || hexAddress.equals(hexHost)
+        || hexAddress.equals(IPV4_MAPPED_PREFIX + hexHost)
         || hexAddress.chars().allMatch(c -> c == '0');
   }
+
+  /** {@code ::ffff:0:0/96} as /proc/net/tcp6 writes it, before the IPv4 address's word. */
+  private static final String IPV4_MAPPED_PREFIX = "0000000000000000FFFF0000";
 
   private static boolean holdsAny(Path fdDir, Set<String> inodes) {
     try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
