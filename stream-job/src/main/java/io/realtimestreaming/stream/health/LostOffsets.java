@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,10 +29,12 @@ import org.apache.kafka.common.TopicPartition;
  * kept the checkpoint). Spark fails every query start on them; retrying cannot help, so the job
  * must say so and stop trying.
  *
- * <p>Reads the checkpoint's last offsets file ({@code offsets/<batch>}: a version line, the batch
- * metadata, then {@code {"topic": {"partition": offset}}}) through Hadoop's file system API, which
- * the checkpoint itself uses (a local folder, HDFS, S3), and compares each partition's offset with
- * what the broker holds.
+ * <p>Reads the offsets the query resumes from (those of the last committed batch: {@code
+ * offsets/<batch>}, a version line, the batch metadata, then {@code {"topic": {"partition":
+ * offset}}}) through Hadoop's file system API, which the checkpoint itself uses (a local folder,
+ * HDFS, S3), and compares each partition's offset with what the broker holds, and with the end of a
+ * batch planned but not committed (planned behind where the last batch ended: the topic was
+ * recreated under the running job).
  */
 public final class LostOffsets {
 
@@ -67,10 +69,11 @@ public final class LostOffsets {
    */
   public static List<Gap> find(String checkpointDir, String bootstrapServers, Configuration hadoop)
       throws IOException, ExecutionException, InterruptedException, TimeoutException {
-    Map<TopicPartition, Long> checkpointed = lastOffsets(checkpointDir, hadoop);
+    Map<TopicPartition, Long> checkpointed = resumeOffsets(checkpointDir, hadoop);
     if (checkpointed.isEmpty()) {
       return List.of();
     }
+    Map<TopicPartition, Long> planned = plannedOffsets(checkpointDir, hadoop);
     try (Admin admin =
         Admin.create(
             Map.of(
@@ -87,7 +90,10 @@ public final class LostOffsets {
           (partition, offset) -> {
             long from = earliest.getOrDefault(partition, 0L);
             long to = latest.getOrDefault(partition, 0L);
-            if (offset < from || offset > to) {
+            // a batch planned up to an offset below where the last one ended: the topic was
+            // recreated while the job ran, and Spark would fail that batch at every start
+            boolean plannedBehind = planned.getOrDefault(partition, offset) < offset;
+            if (offset < from || offset > to || plannedBehind) {
               gaps.add(new Gap(partition.topic(), partition.partition(), offset, from, to));
             }
           });
@@ -95,30 +101,59 @@ public final class LostOffsets {
     }
   }
 
-  /** The source offsets of the checkpoint's last batch; empty without a checkpoint. */
-  static Map<TopicPartition, Long> lastOffsets(String checkpointDir, Configuration hadoop)
+  /**
+   * Where the query resumes: the source offsets the last committed batch ended at (the checkpoint's
+   * {@code offsets/<n>} for the highest {@code commits/<n>}); empty before the first commit.
+   */
+  static Map<TopicPartition, Long> resumeOffsets(String checkpointDir, Configuration hadoop)
       throws IOException {
-    Path offsets = new Path(checkpointDir, "offsets");
-    FileSystem fs = offsets.getFileSystem(hadoop);
-    if (!fs.exists(offsets)) {
+    OptionalLong committed = lastBatch(checkpointDir, "commits", hadoop);
+    return committed.isPresent()
+        ? offsetsOf(checkpointDir, committed.getAsLong(), hadoop)
+        : Map.of();
+  }
+
+  /**
+   * The end offsets of a batch planned but not committed (Spark runs it again at the next start),
+   * or empty when the last planned batch is committed.
+   */
+  static Map<TopicPartition, Long> plannedOffsets(String checkpointDir, Configuration hadoop)
+      throws IOException {
+    OptionalLong planned = lastBatch(checkpointDir, "offsets", hadoop);
+    OptionalLong committed = lastBatch(checkpointDir, "commits", hadoop);
+    if (planned.isEmpty()
+        || (committed.isPresent() && committed.getAsLong() >= planned.getAsLong())) {
       return Map.of();
     }
-    Optional<Path> last = Optional.empty();
-    long lastBatch = -1;
-    for (FileStatus file : fs.listStatus(offsets)) {
+    return offsetsOf(checkpointDir, planned.getAsLong(), hadoop);
+  }
+
+  /** The highest batch number in a checkpoint folder ({@code offsets} or {@code commits}). */
+  private static OptionalLong lastBatch(String checkpointDir, String folder, Configuration hadoop)
+      throws IOException {
+    Path dir = new Path(checkpointDir, folder);
+    FileSystem fs = dir.getFileSystem(hadoop);
+    if (!fs.exists(dir)) {
+      return OptionalLong.empty();
+    }
+    OptionalLong last = OptionalLong.empty();
+    for (FileStatus file : fs.listStatus(dir)) {
       String name = file.getPath().getName();
-      if (name.matches("\\d+")) {
-        long batch = Long.parseLong(name);
-        if (batch > lastBatch) {
-          lastBatch = batch;
-          last = Optional.of(file.getPath());
-        }
+      if (name.matches("\\d+") && (last.isEmpty() || Long.parseLong(name) > last.getAsLong())) {
+        last = OptionalLong.of(Long.parseLong(name));
       }
     }
-    if (last.isEmpty()) {
+    return last;
+  }
+
+  private static Map<TopicPartition, Long> offsetsOf(
+      String checkpointDir, long batch, Configuration hadoop) throws IOException {
+    Path file = new Path(new Path(checkpointDir, "offsets"), Long.toString(batch));
+    FileSystem fs = file.getFileSystem(hadoop);
+    if (!fs.exists(file)) {
       return Map.of();
     }
-    try (InputStream in = fs.open(last.get())) {
+    try (InputStream in = fs.open(file)) {
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }

@@ -2,6 +2,7 @@ package io.realtimestreaming.stream.health;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -68,6 +69,15 @@ public final class QuerySupervisor {
         query.awaitTermination();
         return; // stopped on purpose
       } catch (StreamingQueryException | TimeoutException | RuntimeException e) {
+        Optional<String> dataLoss = sparkDataLoss(e);
+        if (failOnDataLoss && dataLoss.isPresent()) {
+          // Spark found it first (it compares with the batch it planned): no start can succeed
+          if (!offsetsLost()) {
+            stopOnLostOffsets(dataLoss.get());
+          }
+          waitForOperator();
+          return;
+        }
         String reason = rootMessage(e);
         status.restarting(reason);
         LOG.error(
@@ -99,11 +109,17 @@ public final class QuerySupervisor {
     if (gaps.isEmpty()) {
       return false;
     }
+    stopOnLostOffsets(gaps.toString());
+    return true;
+  }
+
+  /** Says, in one ERROR line and in the status, that the job stops on lost offsets, and why. */
+  private void stopOnLostOffsets(String where) {
     String reason =
         "the checkpoint "
             + checkpointDir
             + " resumes from offsets Kafka no longer has: "
-            + gaps
+            + where
             + " (retention removed them, or the topic was recreated)";
     LOG.error(
         "stream-job cannot resume: {}. Records there may be lost, so it stops instead of retrying."
@@ -113,7 +129,27 @@ public final class QuerySupervisor {
         reason,
         checkpointDir);
     status.failed(reason);
-    return true;
+  }
+
+  /**
+   * Spark's own verdict that the source lost data (its {@code KafkaIllegalStateException} with
+   * failOnDataLoss): the "Reason:" line of its message, e.g. "Partition users_created-0 offset was
+   * changed from 55351 to 0".
+   */
+  static Optional<String> sparkDataLoss(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("Some data may have been lost")) {
+        return Optional.of(
+            message
+                .lines()
+                .filter(line -> line.startsWith("Reason: "))
+                .map(line -> line.substring("Reason: ".length()))
+                .findFirst()
+                .orElse("Spark reports data lost from the topic"));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The job stays up, failed, so that its status and Spark UI tell why, until it is stopped. */

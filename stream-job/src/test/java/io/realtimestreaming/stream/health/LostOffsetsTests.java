@@ -15,26 +15,37 @@ class LostOffsetsTests {
   @TempDir Path checkpoint;
 
   @Test
-  void readsTheSourceOffsetsOfTheCheckpointsLastBatch() throws Exception {
+  void theQueryResumesWhereTheLastCommittedBatchEndedAndReplaysThePlannedOne() throws Exception {
     Files.createDirectories(checkpoint.resolve("offsets"));
+    Files.createDirectories(checkpoint.resolve("commits"));
     Files.writeString(checkpoint.resolve("offsets/9"), offsetsFile(100, 200));
     Files.writeString(checkpoint.resolve("offsets/10"), offsetsFile(150, 250));
     Files.writeString(checkpoint.resolve("offsets/.10.crc"), "ignored");
+    Files.writeString(checkpoint.resolve("commits/9"), "v1\n{}");
 
-    Map<TopicPartition, Long> offsets =
-        LostOffsets.lastOffsets(checkpoint.toString(), new Configuration());
-
-    assertThat(offsets)
+    assertThat(LostOffsets.resumeOffsets(checkpoint.toString(), new Configuration()))
+        .isEqualTo(
+            Map.of(
+                new TopicPartition("users_created", 0), 100L,
+                new TopicPartition("users_created", 1), 200L));
+    assertThat(LostOffsets.plannedOffsets(checkpoint.toString(), new Configuration()))
         .isEqualTo(
             Map.of(
                 new TopicPartition("users_created", 0), 150L,
                 new TopicPartition("users_created", 1), 250L));
+
+    Files.writeString(checkpoint.resolve("commits/10"), "v1\n{}");
+    assertThat(LostOffsets.plannedOffsets(checkpoint.toString(), new Configuration())).isEmpty();
   }
 
   @Test
-  void noCheckpointYetMeansNothingToResume() throws Exception {
-    assertThat(LostOffsets.lastOffsets(checkpoint.resolve("none").toString(), new Configuration()))
+  void noCommittedBatchYetMeansNothingToResume() throws Exception {
+    assertThat(
+            LostOffsets.resumeOffsets(checkpoint.resolve("none").toString(), new Configuration()))
         .isEmpty();
+    Files.createDirectories(checkpoint.resolve("offsets"));
+    Files.writeString(checkpoint.resolve("offsets/0"), offsetsFile(10, 20));
+    assertThat(LostOffsets.resumeOffsets(checkpoint.toString(), new Configuration())).isEmpty();
   }
 
   @Test

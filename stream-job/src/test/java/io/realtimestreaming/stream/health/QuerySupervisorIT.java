@@ -30,12 +30,16 @@ class QuerySupervisorIT {
       throws Exception {
     try (StreamFixture fixture = new StreamFixture(endpoints)) {
       Path checkpoint = dir.resolve("checkpoint");
+      // a checkpoint whose last committed batch ended at offset 1200 of partition 0, which the
+      // fresh topic does not have
       Files.createDirectories(checkpoint.resolve("offsets"));
+      Files.createDirectories(checkpoint.resolve("commits"));
       Files.writeString(
           checkpoint.resolve("offsets/41"),
           "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{}}\n{\""
               + fixture.topic
               + "\":{\"0\":1200,\"1\":0,\"2\":0}}");
+      Files.writeString(checkpoint.resolve("commits/41"), "v1\n{\"nextBatchWatermarkMs\":0}");
       Path statusFile = dir.resolve("status.json");
       JobStatus status = new JobStatus(statusFile);
       AtomicInteger starts = new AtomicInteger();
