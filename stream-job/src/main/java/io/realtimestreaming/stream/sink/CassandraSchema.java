@@ -1,6 +1,7 @@
 package io.realtimestreaming.stream.sink;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
