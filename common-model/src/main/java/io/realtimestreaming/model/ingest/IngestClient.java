@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The ingest service's API as its clients call it: the demo, the benchmarks and the end-to-end
- * tests. Every failure is an {@link IngestApiException} whose message says what to do.
+ * The ingest service's API as its clients call it: the demo, the benchmarks, the end-to-end tests
+ * and the ingest service's own integration tests. Every failure is an {@link IngestApiException}
+ * whose message says what to do.
  */
 public final class IngestClient {
 
@@ -46,37 +47,47 @@ public final class IngestClient {
 
   /** The run with its reconciliation. */
   public RunReport run(UUID id) {
-    JsonNode run = send("GET the run", request("/api/v1/ingestions/" + id).GET(), 200);
+    return report(send("GET the run", request("/api/v1/ingestions/" + id).GET(), 200));
+  }
+
+  /** The most recent runs, newest first, without their reconciliation. */
+  public List<RunReport> recentRuns() {
+    List<RunReport> runs = new ArrayList<>();
+    send("GET the recent runs", request("/api/v1/ingestions").GET(), 200)
+        .forEach(run -> runs.add(report(run)));
+    return runs;
+  }
+
+  /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
+  public List<UUID> userIds(UUID run, int limit) {
+    return userIds(run, "users", limit);
+  }
+
+  /** Users of the run neither landed nor dead-lettered yet, at most {@code limit}. */
+  public List<UUID> pending(UUID run, int limit) {
+    return userIds(run, "pending", limit);
+  }
+
+  /** Users of the run whose events Kafka refused for good (parked), at most {@code limit}. */
+  public List<UUID> parked(UUID run, int limit) {
+    return userIds(run, "parked", limit);
+  }
+
+  private List<UUID> userIds(UUID run, String list, int limit) {
+    String path = "/api/v1/ingestions/" + run + "/" + list;
+    JsonNode view = send("GET " + path, request(path + "?limit=" + limit).GET(), 200);
+    List<UUID> ids = new ArrayList<>();
+    view.path("userIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
+    return ids;
+  }
+
+  private static RunReport report(JsonNode run) {
     try {
       return JSON.treeToValue(run, RunReport.class);
     } catch (IOException e) {
       throw new IngestApiException(
           200, "the ingest service answered a run this client cannot read: " + e.getMessage(), e);
     }
-  }
-
-  /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
-  public List<UUID> userIds(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's users",
-            request("/api/v1/ingestions/" + run + "/users?limit=" + limit).GET(),
-            200));
-  }
-
-  /** Users of the run neither landed nor dead-lettered yet, at most {@code limit}. */
-  public List<UUID> pending(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's pending users",
-            request("/api/v1/ingestions/" + run + "/pending?limit=" + limit).GET(),
-            200));
-  }
-
-  private static List<UUID> ids(JsonNode view) {
-    List<UUID> ids = new ArrayList<>();
-    view.path("userIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
-    return ids;
   }
 
   private HttpRequest.Builder request(String path) {
