@@ -47,47 +47,65 @@ public final class IngestClient {
 
   /** The run with its reconciliation. */
   public RunReport run(UUID id) {
-    return report(send("GET the run", request("/api/v1/ingestions/" + id).GET(), 200));
-  }
-
-  /** The most recent runs, newest first, without their reconciliation. */
-  public List<RunReport> recentRuns() {
-    List<RunReport> runs = new ArrayList<>();
-    send("GET the recent runs", request("/api/v1/ingestions").GET(), 200)
-        .forEach(run -> runs.add(report(run)));
-    return runs;
-  }
-
-  /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
-  public List<UUID> userIds(UUID run, int limit) {
-    return userIds(run, "users", limit);
-  }
-
-  /** Users of the run neither landed nor dead-lettered yet, at most {@code limit}. */
-  public List<UUID> pending(UUID run, int limit) {
-    return userIds(run, "pending", limit);
-  }
-
-  /** Users of the run whose events Kafka refused for good (parked), at most {@code limit}. */
-  public List<UUID> parked(UUID run, int limit) {
-    return userIds(run, "parked", limit);
-  }
-
-  private List<UUID> userIds(UUID run, String list, int limit) {
-    String path = "/api/v1/ingestions/" + run + "/" + list;
-    JsonNode view = send("GET " + path, request(path + "?limit=" + limit).GET(), 200);
-    List<UUID> ids = new ArrayList<>();
-    view.path("userIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
-    return ids;
-  }
-
-  private static RunReport report(JsonNode run) {
+    JsonNode run = send("GET the run", request("/api/v1/ingestions/" + id).GET(), 200);
     try {
       return JSON.treeToValue(run, RunReport.class);
     } catch (IOException e) {
       throw new IngestApiException(
           200, "the ingest service answered a run this client cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The latest runs, newest first, at most {@code limit} (1-100), without their reconciliation: a
+   * cheap read (PostgreSQL only) for watching runs often.
+   */
+  public List<RunReport> recent(int limit) {
+    JsonNode runs =
+        send("GET the recent runs", request("/api/v1/ingestions?limit=" + limit).GET(), 200);
+    List<RunReport> reports = new ArrayList<>();
+    try {
+      for (JsonNode run : runs) {
+        reports.add(JSON.treeToValue(run, RunReport.class));
+      }
+    } catch (IOException e) {
+      throw new IngestApiException(
+          200, "the ingest service answered runs this client cannot read: " + e.getMessage(), e);
+    }
+    return reports;
+  }
+
+  /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
+  public List<UUID> userIds(UUID run, int limit) {
+    return ids(
+        send(
+            "GET the run's users",
+            request("/api/v1/ingestions/" + run + "/users?limit=" + limit).GET(),
+            200));
+  }
+
+  /** Users of the run neither landed nor dead-lettered yet, at most {@code limit}. */
+  public List<UUID> pending(UUID run, int limit) {
+    return ids(
+        send(
+            "GET the run's pending users",
+            request("/api/v1/ingestions/" + run + "/pending?limit=" + limit).GET(),
+            200));
+  }
+
+  /** Users of the run whose events Kafka refused for good (parked), at most {@code limit}. */
+  public List<UUID> parked(UUID run, int limit) {
+    return ids(
+        send(
+            "GET the run's parked users",
+            request("/api/v1/ingestions/" + run + "/parked?limit=" + limit).GET(),
+            200));
+  }
+
+  private static List<UUID> ids(JsonNode view) {
+    List<UUID> ids = new ArrayList<>();
+    view.path("userIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
+    return ids;
   }
 
   private HttpRequest.Builder request(String path) {

@@ -74,7 +74,7 @@ class IngestClientTests {
   void readsTheRecentRunsNewestFirst() {
     UUID older = UUID.fromString("00000000-0000-4000-8000-000000000002");
     service.stubFor(
-        get(urlEqualTo("/api/v1/ingestions"))
+        get(urlEqualTo("/api/v1/ingestions?limit=20"))
             .willReturn(
                 aResponse()
                     .withStatus(200)
@@ -85,7 +85,7 @@ class IngestClientTests {
                         """
                             .formatted(RUN, older))));
 
-    List<RunReport> runs = client.recentRuns();
+    List<RunReport> runs = client.recent(20);
 
     assertThat(runs).extracting(RunReport::id).containsExactly(RUN, older);
     assertThat(runs.get(1).failed()).isTrue();
