@@ -77,32 +77,23 @@ public final class IngestClient {
 
   /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
   public List<UUID> userIds(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's users",
-            request("/api/v1/ingestions/" + run + "/users?limit=" + limit).GET(),
-            200));
+    return userIds(run, "users", limit);
   }
 
   /** Users of the run neither landed nor dead-lettered yet, at most {@code limit}. */
   public List<UUID> pending(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's pending users",
-            request("/api/v1/ingestions/" + run + "/pending?limit=" + limit).GET(),
-            200));
+    return userIds(run, "pending", limit);
   }
 
   /** Users of the run whose events Kafka refused for good (parked), at most {@code limit}. */
   public List<UUID> parked(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's parked users",
-            request("/api/v1/ingestions/" + run + "/parked?limit=" + limit).GET(),
-            200));
+    return userIds(run, "parked", limit);
   }
 
-  private static List<UUID> ids(JsonNode view) {
+  /** One of the run's lists of user ids: {@code users}, {@code pending} or {@code parked}. */
+  private List<UUID> userIds(UUID run, String list, int limit) {
+    String path = "/api/v1/ingestions/" + run + "/" + list;
+    JsonNode view = send("GET " + path, request(path + "?limit=" + limit).GET(), 200);
     List<UUID> ids = new ArrayList<>();
     view.path("userIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
     return ids;
