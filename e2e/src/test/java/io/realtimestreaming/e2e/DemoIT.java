@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./pipeline demo} as a newcomer runs it. A stage made to fail (the stream job's checkpoint
- * pointing at offsets of a recreated topic, as a reset that kept the checkpoint used to leave it)
+ * pointing at offsets of a recreated topic, as a reset that kept the checkpoint would leave it)
  * ends the demo non-zero, naming the stuck stage, the stream job's reason and its log, while {@code
  * status} says the job failed; then {@code reset} and a demo of 100,000 users (the API's maximum)
  * from the stopped stack land every user. Runs after the other end-to-end tests (its own failsafe

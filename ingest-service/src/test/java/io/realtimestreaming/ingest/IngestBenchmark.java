@@ -2,8 +2,9 @@ package io.realtimestreaming.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import io.realtimestreaming.model.randomuser.RandomUserMapper;
 import io.realtimestreaming.model.randomuser.RandomUserPage;
 import io.realtimestreaming.model.randomuser.RandomUserResult;
@@ -202,7 +203,7 @@ public final class IngestBenchmark {
         ServiceUnderTest.resolved(
             ServiceUnderTest.properties(() -> endpoints, schema, topic, endpoints::randomUserUrl));
     try (ConfigurableApplicationContext app = ServiceUnderTest.start(properties)) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(app));
+      IngestClient api = ServiceUnderTest.client(ServiceUnderTest.port(app));
       String seed = "bench-" + UUID.randomUUID();
       List<Double> rates = new ArrayList<>();
       for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
@@ -214,17 +215,18 @@ public final class IngestBenchmark {
   }
 
   /** Posts RUNS runs of USERS_PER_RUN users at once; answers users/s published. */
-  private static double round(IngestApi api, String seed, String label) throws Exception {
+  private static double round(IngestClient api, String seed, String label) throws Exception {
     long start = System.nanoTime();
     List<UUID> runs = new ArrayList<>();
     for (int r = 0; r < RUNS; r++) {
-      runs.add(UUID.fromString(api.start(USERS_PER_RUN, seed + "-" + r).path("id").asText()));
+      runs.add(api.start(USERS_PER_RUN, seed + "-" + r));
     }
     return await(api, runs, USERS, label, start);
   }
 
   /** Waits until the runs have SUCCEEDED and published {@code users}; answers users/s published. */
-  private static double await(IngestApi api, List<UUID> runs, int users, String label, long start)
+  private static double await(
+      IngestClient api, List<UUID> runs, int users, String label, long start)
       throws InterruptedException {
     long storedAt = 0;
     while (true) {
@@ -232,14 +234,13 @@ public final class IngestBenchmark {
       int published = 0;
       boolean allSucceeded = true;
       for (UUID run : runs) {
-        JsonNode state = api.run(run);
-        if (state.path("status").asText().equals("FAILED")) {
-          throw new IllegalStateException(
-              "run " + run + " failed: " + state.path("error").asText());
+        RunReport state = api.run(run);
+        if (state.failed()) {
+          throw new IllegalStateException("run " + run + " failed: " + state.error());
         }
-        allSucceeded &= state.path("status").asText().equals("SUCCEEDED");
-        stored += state.path("stored").asInt();
-        published += state.path("published").asInt();
+        allSucceeded &= state.finished();
+        stored += state.stored();
+        published += state.published();
       }
       if (allSucceeded && storedAt == 0) {
         storedAt = System.nanoTime();

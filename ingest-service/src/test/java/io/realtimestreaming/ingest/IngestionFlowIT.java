@@ -3,8 +3,9 @@ package io.realtimestreaming.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestreaming.model.User;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.wire.ConfluentWireFormat;
 import io.realtimestreaming.model.wire.EventHeaders;
@@ -84,18 +85,18 @@ class IngestionFlowIT {
 
   @Test
   void aRunLandsInPostgresAndOnKafkaAndTheSameSeedAgainWritesNewVersions() {
-    IngestApi api = new IngestApi(port);
+    IngestClient api = ServiceUnderTest.client(port);
     String seed = "flow-" + UUID.randomUUID();
 
-    JsonNode first = api.awaitPublished(api.start(2000, seed), Duration.ofMinutes(2));
+    RunReport first = AwaitRun.published(api, api.start(2000, seed), Duration.ofMinutes(2));
 
-    UUID firstRun = UUID.fromString(first.path("id").asText());
-    assertThat(first.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(first.path("fetched").asInt()).isEqualTo(2000);
-    assertThat(first.path("stored").asInt()).isEqualTo(2000);
-    assertThat(first.path("duplicates").asInt()).isZero();
-    assertThat(first.path("rejected").asInt()).isZero();
-    assertThat(first.path("published").asInt()).isEqualTo(2000);
+    UUID firstRun = first.id();
+    assertThat(first.status()).isEqualTo("SUCCEEDED");
+    assertThat(first.fetched()).isEqualTo(2000);
+    assertThat(first.stored()).isEqualTo(2000);
+    assertThat(first.duplicates()).isZero();
+    assertThat(first.rejected()).isZero();
+    assertThat(first.published()).isEqualTo(2000);
     Set<UUID> stored = idsOfRun(firstRun);
     assertThat(stored).hasSize(2000);
     assertThat(count("select count(*) from outbox")).isZero();
@@ -124,11 +125,11 @@ class IngestionFlowIT {
     long rowsBefore = count("select count(*) from users");
     Map<UUID, Long> versionsBefore = new HashMap<>();
     stored.forEach(id -> versionsBefore.put(id, versionOf(id)));
-    JsonNode again = api.awaitPublished(api.start(2000, seed), Duration.ofMinutes(2));
+    RunReport again = AwaitRun.published(api, api.start(2000, seed), Duration.ofMinutes(2));
 
-    UUID secondRun = UUID.fromString(again.path("id").asText());
-    assertThat(again.path("stored").asInt()).isEqualTo(2000);
-    assertThat(again.path("duplicates").asInt()).as("no user repeats within the run").isZero();
+    UUID secondRun = again.id();
+    assertThat(again.stored()).isEqualTo(2000);
+    assertThat(again.duplicates()).as("no user repeats within the run").isZero();
     UUID anyUser = stored.iterator().next();
     assertThat(versionOf(anyUser)).isGreaterThan(versionsBefore.get(anyUser));
     assertThat(count("select count(*) from users")).isEqualTo(rowsBefore);
@@ -139,19 +140,16 @@ class IngestionFlowIT {
 
   @Test
   void listsRecentRunsNewestFirst() {
-    IngestApi api = new IngestApi(port);
-    UUID older = UUID.fromString(api.start(3, "recent-a").path("id").asText());
-    UUID newer = UUID.fromString(api.start(3, "recent-b").path("id").asText());
+    IngestClient api = ServiceUnderTest.client(port);
+    UUID older = api.start(3, "recent-a");
+    UUID newer = api.start(3, "recent-b");
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                api.run(newer).path("published").asInt() == 3
-                    && api.run(older).path("published").asInt() == 3);
+        .until(() -> api.run(newer).published() == 3 && api.run(older).published() == 3);
 
-    List<String> ids = api.recentIds();
-    assertThat(ids.indexOf(newer.toString())).isLessThan(ids.indexOf(older.toString()));
+    List<UUID> ids = api.recent(20).stream().map(RunReport::id).toList();
+    assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
   }
 
   @Test

@@ -3,7 +3,8 @@ package io.realtimestreaming.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.wire.UserWireCodec;
 import io.realtimestreaming.testing.RealServices;
@@ -62,16 +63,15 @@ class OutboxRestartIT {
     UUID run;
     long leftInOutbox;
     try (ConfigurableApplicationContext first = service.start()) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(first));
-      run = UUID.fromString(api.start(2000, "restart-" + UUID.randomUUID()).path("id").asText());
+      IngestClient api = ServiceUnderTest.client(ServiceUnderTest.port(first));
+      run = api.start(2000, "restart-" + UUID.randomUUID());
       await()
           .atMost(Duration.ofMinutes(1))
           .pollInterval(Duration.ofMillis(5))
           .until(
               () -> {
-                JsonNode state = api.run(run);
-                return state.path("status").asText().equals("SUCCEEDED")
-                    && state.path("published").asInt() > 0;
+                RunReport state = api.run(run);
+                return state.status().equals("SUCCEEDED") && state.published() > 0;
               });
     } // closing the context is the service's shutdown: the relay finishes its batch and stops
     leftInOutbox = eventsInOutbox(run);
@@ -80,9 +80,9 @@ class OutboxRestartIT {
         .isPositive();
 
     try (ConfigurableApplicationContext second = service.start()) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(second));
-      JsonNode done = api.awaitPublished(api.run(run), Duration.ofMinutes(2));
-      assertThat(done.path("published").asInt()).isEqualTo(2000);
+      IngestClient api = ServiceUnderTest.client(ServiceUnderTest.port(second));
+      RunReport done = AwaitRun.published(api, run, Duration.ofMinutes(2));
+      assertThat(done.published()).isEqualTo(2000);
     }
 
     assertThat(eventsInOutbox(run)).isZero();

@@ -1,5 +1,6 @@
 package io.realtimestreaming.ingest;
 
+import io.realtimestreaming.model.ingest.IngestClient;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +31,11 @@ public final class ServiceUnderTest {
   public static final String API_KEY = "it-key";
 
   private ServiceUnderTest() {}
+
+  /** The ingest API's client for the service listening on {@code port}, with the tests' key. */
+  public static IngestClient client(int port) {
+    return new IngestClient("http://127.0.0.1:" + port, API_KEY);
+  }
 
   /** A name no other test run uses: lower case, digits and '_', valid as schema and topic. */
   public static String freshName(String prefix) {

@@ -3,7 +3,8 @@ package io.realtimestreaming.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
@@ -58,13 +59,11 @@ class UnfinishedRunsIT {
     UUID executing;
     UUID queued;
     try (ConfigurableApplicationContext context = service.start()) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(context));
+      IngestClient api = ServiceUnderTest.client(ServiceUnderTest.port(context));
       // the first run is still executing at the stop, and the second waits for it
-      executing = id(api.start(100_000, "unfinished-" + UUID.randomUUID()));
-      queued = id(api.start(100, "unfinished-" + UUID.randomUUID()));
-      await()
-          .atMost(Duration.ofMinutes(1))
-          .until(() -> api.run(executing).path("stored").asInt() > 0);
+      executing = api.start(100_000, "unfinished-" + UUID.randomUUID());
+      queued = api.start(100, "unfinished-" + UUID.randomUUID());
+      await().atMost(Duration.ofMinutes(1)).until(() -> api.run(executing).stored() > 0);
     }
 
     JdbcTemplate db = service.db();
@@ -88,18 +87,17 @@ class UnfinishedRunsIT {
     UUID otherInstances = insertRunning(db, "ingest-it-b");
 
     try (ConfigurableApplicationContext context = service.start()) {
-      IngestApi api = new IngestApi(ServiceUnderTest.port(context));
-      JsonNode failed = api.awaitEnd(killed, Duration.ofSeconds(30));
-      assertThat(failed.path("status").asText()).isEqualTo("FAILED");
-      assertThat(failed.path("error").asText())
-          .contains("instance " + INSTANCE + " stopped before the run ended");
-      assertThat(failed.path("finishedAt").isNull()).isFalse();
+      IngestClient api = ServiceUnderTest.client(ServiceUnderTest.port(context));
+      RunReport failed = AwaitRun.ended(api, killed, Duration.ofSeconds(30));
+      assertThat(failed.status()).isEqualTo("FAILED");
+      assertThat(failed.error()).contains("instance " + INSTANCE + " stopped before the run ended");
+      assertThat(run(db, killed).get("finished_at")).isNotNull();
       assertThat(run(db, otherInstances)).containsEntry("status", "RUNNING");
 
-      JsonNode fresh =
-          api.awaitPublished(
-              api.start(100, "unfinished-" + UUID.randomUUID()), Duration.ofMinutes(1));
-      assertThat(fresh.path("status").asText()).isEqualTo("SUCCEEDED");
+      RunReport fresh =
+          AwaitRun.published(
+              api, api.start(100, "unfinished-" + UUID.randomUUID()), Duration.ofMinutes(1));
+      assertThat(fresh.status()).isEqualTo("SUCCEEDED");
     }
   }
 
@@ -117,10 +115,7 @@ class UnfinishedRunsIT {
   }
 
   private static Map<String, Object> run(JdbcTemplate db, UUID run) {
-    return db.queryForMap("select status, error, fetched from ingestion_runs where id = ?", run);
-  }
-
-  private static UUID id(JsonNode run) {
-    return UUID.fromString(run.path("id").asText());
+    return db.queryForMap(
+        "select status, error, fetched, finished_at from ingestion_runs where id = ?", run);
   }
 }

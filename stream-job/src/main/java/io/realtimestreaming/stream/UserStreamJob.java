@@ -38,40 +38,9 @@ import picocli.CommandLine;
  * is lost, and repeated writes collapse by key. On start it creates the keyspace and table from
  * {@code cassandra/schema.cql} when they are missing.
  *
- * <p>Usage: {@code UserStreamJob [--flag value]...}; each flag has an environment variable and a
- * development default, {@code --help} lists them: {@code --bootstrap-servers}
- * (KAFKA_BOOTSTRAP_SERVERS), {@code --topic} (STREAM_TOPIC), {@code --registry-url}
- * (SCHEMA_REGISTRY_URL), {@code --dlq-topic} (STREAM_DLQ_TOPIC), {@code --cassandra-contact-points}
- * (CASSANDRA_CONTACT_POINTS), {@code --cassandra-local-dc} (CASSANDRA_LOCAL_DC), {@code
- * --cassandra-keyspace} / {@code --cassandra-table} (CASSANDRA_KEYSPACE / CASSANDRA_TABLE), {@code
- * --cassandra-consistency} (CASSANDRA_CONSISTENCY), {@code --checkpoint-dir}
- * (STREAM_CHECKPOINT_DIR), {@code --trigger-interval} (STREAM_TRIGGER_INTERVAL), {@code
- * --max-offsets-per-trigger} (STREAM_MAX_OFFSETS_PER_TRIGGER), {@code --starting-offsets}
- * (STREAM_STARTING_OFFSETS), {@code --consumer-group} (STREAM_CONSUMER_GROUP, where the processed
- * offsets are committed after each batch for lag), {@code --master} (SPARK_MASTER).
- *
- * <p>Local mode, with the stack of {@code ./pipeline up}: {@code ./pipeline up stream-job}, or by
- * hand (Spark's classpath comes from devstack/runtimes/spark/pom.xml, resolved on first use of the
- * former):
- *
- * <pre>
- * ./mvnw -q -B -pl stream-job -am package -DskipTests
- * SPARK_LOCAL_IP=127.0.0.1 java $(cat stream-job/jvm.options) \
- *   -cp "$(cat .local/runtimes/spark.classpath):stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar" \
- *   io.realtimestreaming.stream.UserStreamJob --master 'local[3]'
- * </pre>
- *
- * <p>On a cluster (the jar holds the Kafka connector and the Cassandra driver; Spark is provided):
- *
- * <pre>
- * spark-submit --master spark://spark-master:7077 \
- *   --class io.realtimestreaming.stream.UserStreamJob \
- *   stream-job-0.1.0-SNAPSHOT-all.jar \
- *   --bootstrap-servers kafka:29092 --registry-url http://schema-registry:8081 \
- *   --cassandra-contact-points cassandra:9042 --checkpoint-dir /shared/checkpoints/stream-job
- * </pre>
- *
- * See stream-job/README.md for the rest.
+ * <p>Usage: {@code UserStreamJob [--flag value]...}. Every flag has an environment variable and a
+ * development default; {@code --help} lists them. stream-job/README.md shows how to run the job in
+ * local mode and with {@code spark-submit}, and explains its settings.
  */
 public final class UserStreamJob {
 
@@ -80,10 +49,10 @@ public final class UserStreamJob {
 
   /**
    * The master when none is given: a task slot per partition of {@code users_created} (3), even on
-   * 2 cores. A micro-batch has a task per Kafka partition; with 2 slots the third ran after the
-   * other two, alone, and every batch took a third longer (StreamBenchmark: 0.77 -> 0.93 of the raw
-   * driver's rate). Tasks spend much of their time waiting on Cassandra, so a third slot costs
-   * little. A topic with more partitions wants as many slots.
+   * 2 cores. A micro-batch has a task per Kafka partition, and a task without a slot of its own
+   * runs alone after the others, lengthening every batch; tasks spend much of their time waiting on
+   * Cassandra, so the extra slot costs little (docs/benchmarks.md, Stream). A topic with more
+   * partitions wants as many slots.
    */
   public static final String LOCAL_MASTER = "local[3]";
 

@@ -115,7 +115,8 @@ public final class UserAvro {
    * in the schema's order, optional fields as the union {@code ["null", "string"]}.
    *
    * <p>Written out rather than through {@code GenericDatumWriter}, which looks every field and
-   * union branch up by name for every record: that was a fifth of the ingest service's CPU.
+   * union branch up by name for every record: a cost every event the relay sends would pay (figures
+   * in docs/benchmarks.md, Ingest).
    */
   public static void write(User user, Encoder out) throws IOException {
     writeString(out, user.id().toString());

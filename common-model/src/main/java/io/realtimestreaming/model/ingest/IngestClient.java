@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The ingest service's API as its clients call it: the demo, the benchmarks and the end-to-end
- * tests. Every failure is an {@link IngestApiException} whose message says what to do.
+ * The ingest service's API as its clients call it: the demo, the benchmarks, the end-to-end tests
+ * and the ingest service's own integration tests. Every failure is an {@link IngestApiException}
+ * whose message says what to do.
  */
 public final class IngestClient {
 
@@ -55,25 +56,44 @@ public final class IngestClient {
     }
   }
 
+  /**
+   * The latest runs, newest first, at most {@code limit} (1-100), without their reconciliation: a
+   * cheap read (PostgreSQL only) for watching runs often.
+   */
+  public List<RunReport> recent(int limit) {
+    JsonNode runs =
+        send("GET the recent runs", request("/api/v1/ingestions?limit=" + limit).GET(), 200);
+    List<RunReport> reports = new ArrayList<>();
+    try {
+      for (JsonNode run : runs) {
+        reports.add(JSON.treeToValue(run, RunReport.class));
+      }
+    } catch (IOException e) {
+      throw new IngestApiException(
+          200, "the ingest service answered runs this client cannot read: " + e.getMessage(), e);
+    }
+    return reports;
+  }
+
   /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
   public List<UUID> userIds(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's users",
-            request("/api/v1/ingestions/" + run + "/users?limit=" + limit).GET(),
-            200));
+    return userIds(run, "users", limit);
   }
 
   /** Users of the run neither landed nor dead-lettered yet, at most {@code limit}. */
   public List<UUID> pending(UUID run, int limit) {
-    return ids(
-        send(
-            "GET the run's pending users",
-            request("/api/v1/ingestions/" + run + "/pending?limit=" + limit).GET(),
-            200));
+    return userIds(run, "pending", limit);
   }
 
-  private static List<UUID> ids(JsonNode view) {
+  /** Users of the run whose events Kafka refused for good (parked), at most {@code limit}. */
+  public List<UUID> parked(UUID run, int limit) {
+    return userIds(run, "parked", limit);
+  }
+
+  /** One of the run's lists of user ids: {@code users}, {@code pending} or {@code parked}. */
+  private List<UUID> userIds(UUID run, String list, int limit) {
+    String path = "/api/v1/ingestions/" + run + "/" + list;
+    JsonNode view = send("GET " + path, request(path + "?limit=" + limit).GET(), 200);
     List<UUID> ids = new ArrayList<>();
     view.path("userIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
     return ids;

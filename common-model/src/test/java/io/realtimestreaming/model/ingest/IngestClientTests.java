@@ -71,6 +71,41 @@ class IngestClientTests {
   }
 
   @Test
+  void readsTheRecentRunsNewestFirst() {
+    UUID older = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    service.stubFor(
+        get(urlEqualTo("/api/v1/ingestions?limit=20"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        """
+                        [{"id":"%s","status":"RUNNING","reconciliation":null},
+                         {"id":"%s","status":"FAILED","error":"HTTP 500","reconciliation":null}]
+                        """
+                            .formatted(RUN, older))));
+
+    List<RunReport> runs = client.recent(20);
+
+    assertThat(runs).extracting(RunReport::id).containsExactly(RUN, older);
+    assertThat(runs.get(1).failed()).isTrue();
+    assertThat(runs.get(1).error()).isEqualTo("HTTP 500");
+  }
+
+  @Test
+  void listsTheRunsParkedUsers() {
+    UUID user = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
+    service.stubFor(
+        get(urlEqualTo("/api/v1/ingestions/" + RUN + "/parked?limit=10"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"runId\":\"%s\",\"userIds\":[\"%s\"]}".formatted(RUN, user))));
+
+    assertThat(client.parked(RUN, 10)).containsExactly(user);
+  }
+
+  @Test
   void aWrongKeyIsOneSentenceSayingWhichSettingToChange() {
     service.stubFor(
         get(urlEqualTo("/api/v1/ingestions/" + RUN))

@@ -1,7 +1,6 @@
 package io.realtimestreaming.devstack.service;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.realtimestreaming.devstack.cql.CqlSchema;
 import io.realtimestreaming.devstack.cql.CqlSessions;
 import io.realtimestreaming.devstack.stack.ConfigTemplate;
 import io.realtimestreaming.devstack.stack.JavaCommand;
@@ -9,7 +8,9 @@ import io.realtimestreaming.devstack.stack.Processes;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.model.cql.CqlScript;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -185,9 +186,11 @@ final class CassandraSpec implements ServiceSpec {
     if (node < nodes - 1) {
       return;
     }
+    CqlScript schema =
+        CqlScript.parse(Files.readString(s.repoRoot().resolve("cassandra/schema.cql")))
+            .withReplication(s.cassandraReplication());
     try (CqlSession session = CqlSessions.open(s)) {
-      CqlSchema.apply(
-          session, s.repoRoot().resolve("cassandra/schema.cql"), s.cassandraReplication());
+      schema.statements().forEach(session::execute); // each IF [NOT] EXISTS: safe to repeat
     }
   }
 }

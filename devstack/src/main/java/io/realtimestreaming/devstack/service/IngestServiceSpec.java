@@ -115,7 +115,8 @@ final class IngestServiceSpec implements ServiceSpec {
               "--ingest.runs.reaper-interval=10s"));
     }
     return JavaCommand.forService(s, runtimes, name())
-        // a fixed heap: grown from a small start, it took frequent young collections under load
+        // a fixed heap: one that grows from a small start collects its young generation often
+        // under load
         .jvm("-Xms" + s.heap(name()))
         .main(args.toArray(String[]::new));
   }

@@ -7,11 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.realtimestreaming.ingest.IngestApi;
+import io.realtimestreaming.ingest.AwaitRun;
 import io.realtimestreaming.ingest.ServiceUnderTest;
 import io.realtimestreaming.ingest.randomuser.RandomUserBodies;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
@@ -82,28 +83,27 @@ class OutboxParkingIT {
         seed,
         RandomUserBodies.pageWith(
             seed, 1, 5, Map.of(2, RandomUserBodies.set("location.street.name", longAddress))));
-    IngestApi api = new IngestApi(port);
+    IngestClient api = ServiceUnderTest.client(port);
 
-    JsonNode run = api.awaitPublished(api.start(5, seed), Duration.ofMinutes(1));
+    RunReport run = AwaitRun.published(api, api.start(5, seed), Duration.ofMinutes(1));
 
-    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("stored").asInt()).isEqualTo(5);
-    assertThat(run.path("published").asInt()).isEqualTo(4);
-    assertThat(run.path("parked").asInt()).isEqualTo(1);
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.stored()).isEqualTo(5);
+    assertThat(run.published()).isEqualTo(4);
+    assertThat(run.parked()).isEqualTo(1);
     Map<String, Object> parked =
         jdbc.queryForMap("select run_id, user_id, reason from outbox_parked");
-    assertThat(parked.get("run_id")).hasToString(run.path("id").asText());
+    assertThat(parked.get("run_id")).hasToString(run.id().toString());
     assertThat(parked.get("user_id")).isEqualTo(RandomUserBodies.userId(seed, 1, 2));
     assertThat((String) parked.get("reason")).startsWith("RecordTooLargeException");
-    assertThat(api.parkedIds(UUID.fromString(run.path("id").asText()), 10))
-        .containsExactly(RandomUserBodies.userId(seed, 1, 2));
+    assertThat(api.parked(run.id(), 10)).containsExactly(RandomUserBodies.userId(seed, 1, 2));
 
     String next = "after-" + UUID.randomUUID();
     stub(next, RandomUserBodies.page(next, 1, 5));
-    JsonNode clean = api.awaitPublished(api.start(5, next), Duration.ofMinutes(1));
+    RunReport clean = AwaitRun.published(api, api.start(5, next), Duration.ofMinutes(1));
 
-    assertThat(clean.path("published").asInt()).isEqualTo(5);
-    assertThat(clean.path("parked").asInt()).isZero();
+    assertThat(clean.published()).isEqualTo(5);
+    assertThat(clean.parked()).isZero();
   }
 
   private static void stub(String seed, String body) {

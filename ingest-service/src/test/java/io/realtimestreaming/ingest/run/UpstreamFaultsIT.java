@@ -10,12 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.realtimestreaming.ingest.IngestApi;
+import io.realtimestreaming.ingest.AwaitRun;
 import io.realtimestreaming.ingest.ServiceUnderTest;
 import io.realtimestreaming.ingest.randomuser.RandomUserBodies;
+import io.realtimestreaming.model.ingest.IngestClient;
+import io.realtimestreaming.model.ingest.RunReport;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +61,7 @@ class UpstreamFaultsIT {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
   static void services(ServiceEndpoints services) {
@@ -81,13 +85,13 @@ class UpstreamFaultsIT {
     stubPage(seed, 1, RandomUserBodies.page(seed, 1, 5));
     stubPage(seed, 2, RandomUserBodies.page(seed, 2, 3));
 
-    JsonNode run = finish(12, seed);
+    RunReport run = finish(12, seed);
 
-    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("requested").asInt()).isEqualTo(12);
-    assertThat(run.path("fetched").asInt()).isEqualTo(8);
-    assertThat(run.path("stored").asInt()).isEqualTo(8);
-    assertThat(run.path("published").asInt()).isEqualTo(8);
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.requested()).isEqualTo(12);
+    assertThat(run.fetched()).isEqualTo(8);
+    assertThat(run.stored()).isEqualTo(8);
+    assertThat(run.published()).isEqualTo(8);
     upstream.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("page", equalTo("3")));
   }
 
@@ -97,13 +101,13 @@ class UpstreamFaultsIT {
     stubPage(seed, 1, RandomUserBodies.pageWithoutUuidAt(seed, 1, 5, 2));
     stubPage(seed, 2, RandomUserBodies.page(seed, 2, 5));
 
-    JsonNode run = finish(10, seed);
+    RunReport run = finish(10, seed);
 
-    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("fetched").asInt()).isEqualTo(10);
-    assertThat(run.path("rejected").asInt()).isEqualTo(1);
-    assertThat(run.path("stored").asInt()).isEqualTo(9);
-    assertThat(run.path("published").asInt()).isEqualTo(9);
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.fetched()).isEqualTo(10);
+    assertThat(run.rejected()).isEqualTo(1);
+    assertThat(run.stored()).isEqualTo(9);
+    assertThat(run.published()).isEqualTo(9);
   }
 
   @Test
@@ -112,13 +116,12 @@ class UpstreamFaultsIT {
     stubPage(seed, 1, RandomUserBodies.page(seed, 1, 5));
     stubPage(seed, 2, RandomUserBodies.page(seed, 2, 5).substring(0, 300));
 
-    JsonNode run = finish(10, seed);
+    RunReport run = finish(10, seed);
 
-    assertThat(run.path("status").asText()).isEqualTo("FAILED");
-    assertThat(run.path("error").asText())
-        .contains("page 2 answered 200 with a body that is not valid JSON");
-    assertThat(run.path("stored").asInt()).isEqualTo(5); // page 1 committed before the failure
-    assertThat(run.path("finishedAt").isNull()).isFalse();
+    assertThat(run.status()).isEqualTo("FAILED");
+    assertThat(run.error()).contains("page 2 answered 200 with a body that is not valid JSON");
+    assertThat(run.stored()).isEqualTo(5); // page 1 committed before the failure
+    assertThat(finishedAt(run)).isNotNull();
     upstream.verify(
         2,
         getRequestedFor(urlPathEqualTo(PATH))
@@ -150,11 +153,11 @@ class UpstreamFaultsIT {
             .whenScenarioStateIs("fine")
             .willReturn(okJson(RandomUserBodies.page(seed, 2, 5))));
 
-    JsonNode run = finish(10, seed);
+    RunReport run = finish(10, seed);
 
-    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("stored").asInt()).isEqualTo(10);
-    assertThat(run.path("published").asInt()).isEqualTo(10);
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.stored()).isEqualTo(10);
+    assertThat(run.published()).isEqualTo(10);
   }
 
   @Test
@@ -184,20 +187,20 @@ class UpstreamFaultsIT {
                 1, RandomUserBodies.set("cell", "0".repeat(40_000)), // a record of 40 KB
                 2, RandomUserBodies.set("phone", "call\r\nme"))));
 
-    JsonNode run = finish(10, seed);
+    RunReport run = finish(10, seed);
 
-    assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(run.path("fetched").asInt()).isEqualTo(10);
-    assertThat(run.path("rejected").asInt()).isEqualTo(5);
-    assertThat(run.path("duplicates").asInt()).isEqualTo(2);
-    assertThat(run.path("stored").asInt()).isEqualTo(3); // page 1 index 4, page 2 index 3 and 4
-    assertThat(run.path("published").asInt()).isEqualTo(3);
-    assertThat(run.path("parked").asInt()).isZero();
-    JsonNode byReason = run.path("reconciliation").path("rejectedByReason");
-    assertThat(byReason.path("invalid_character").asInt()).isEqualTo(2);
-    assertThat(byReason.path("invalid_email").asInt()).isEqualTo(1);
-    assertThat(byReason.path("timestamp_out_of_range").asInt()).isEqualTo(1);
-    assertThat(byReason.path("record_too_large").asInt()).isEqualTo(1);
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.fetched()).isEqualTo(10);
+    assertThat(run.rejected()).isEqualTo(5);
+    assertThat(run.duplicates()).isEqualTo(2);
+    assertThat(run.stored()).isEqualTo(3); // page 1 index 4, page 2 index 3 and 4
+    assertThat(run.published()).isEqualTo(3);
+    assertThat(run.parked()).isZero();
+    assertThat(run.reconciliation().rejectedByReason())
+        .containsEntry("invalid_character", 2)
+        .containsEntry("invalid_email", 1)
+        .containsEntry("timestamp_out_of_range", 1)
+        .containsEntry("record_too_large", 1);
   }
 
   @Test
@@ -208,20 +211,23 @@ class UpstreamFaultsIT {
             .withQueryParam("seed", equalTo(seed))
             .willReturn(serverError().withBody("{\"error\":\"down\"}")));
 
-    JsonNode run = finish(5, seed);
+    RunReport run = finish(5, seed);
 
-    assertThat(run.path("status").asText()).isEqualTo("FAILED");
-    assertThat(run.path("error").asText()).contains("HTTP 500");
+    assertThat(run.status()).isEqualTo("FAILED");
+    assertThat(run.error()).contains("HTTP 500");
     upstream.verify(2, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("seed", equalTo(seed)));
   }
 
-  private JsonNode finish(int count, String seed) {
-    IngestApi api = new IngestApi(port);
-    UUID id = UUID.fromString(api.start(count, seed).path("id").asText());
-    JsonNode ended = api.awaitEnd(id, Duration.ofSeconds(30));
-    return ended.path("status").asText().equals("SUCCEEDED")
-        ? api.awaitPublished(ended, Duration.ofSeconds(30))
-        : ended;
+  private RunReport finish(int count, String seed) {
+    IngestClient api = ServiceUnderTest.client(port);
+    UUID id = api.start(count, seed);
+    RunReport ended = AwaitRun.ended(api, id, Duration.ofSeconds(30));
+    return ended.failed() ? ended : AwaitRun.published(api, id, Duration.ofSeconds(30));
+  }
+
+  private Object finishedAt(RunReport run) {
+    return jdbc.queryForObject(
+        "select finished_at from ingestion_runs where id = ?", Object.class, run.id());
   }
 
   private static void stubPage(String seed, int page, String body) {

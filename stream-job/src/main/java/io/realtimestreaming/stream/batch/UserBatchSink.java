@@ -1,7 +1,7 @@
 package io.realtimestreaming.stream.batch;
 
-import io.realtimestreaming.stream.dlq.DeadLetterTarget;
-import io.realtimestreaming.stream.sink.CassandraTarget;
+import io.realtimestreaming.stream.settings.CassandraTarget;
+import io.realtimestreaming.stream.settings.DeadLetterTarget;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

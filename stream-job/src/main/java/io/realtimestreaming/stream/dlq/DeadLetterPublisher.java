@@ -1,5 +1,6 @@
 package io.realtimestreaming.stream.dlq;
 
+import io.realtimestreaming.stream.settings.DeadLetterTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.realtimestreaming.stream.settings;
 
-import io.realtimestreaming.stream.sink.CassandraTarget;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;

@@ -1,7 +1,5 @@
 package io.realtimestreaming.stream.settings;
 
-import io.realtimestreaming.stream.dlq.DeadLetterTarget;
-import io.realtimestreaming.stream.sink.CassandraTarget;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.sql.streaming.Trigger;

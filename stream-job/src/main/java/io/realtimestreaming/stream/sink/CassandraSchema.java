@@ -1,13 +1,14 @@
 package io.realtimestreaming.stream.sink;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.realtimestreaming.model.cql.CqlScript;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,15 +55,12 @@ public final class CassandraSchema {
   }
 
   static List<String> statements(String cql, CassandraTarget target, String replication) {
-    String text =
-        cql.replaceAll("(?m)--.*$", "")
-            .replaceAll("\\b" + SHARED_KEYSPACE + "\\b", target.keyspace())
-            .replaceAll("\\." + SHARED_TABLE + "\\b", "." + target.table())
-            .replaceAll("\\." + SHARED_LEDGER_TABLE + "\\b", "." + target.ledgerTable());
-    if (replication != null && !replication.isBlank()) {
-      text = text.replaceAll("replication\\s*=\\s*\\{[^}]*}", "replication = " + replication);
-    }
-    return Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return CqlScript.parse(cql)
+        .withKeyspace(SHARED_KEYSPACE, target.keyspace())
+        .withTable(SHARED_TABLE, target.table())
+        .withTable(SHARED_LEDGER_TABLE, target.ledgerTable())
+        .withReplication(replication)
+        .statements();
   }
 
   private static String read(Path schemaFile) {

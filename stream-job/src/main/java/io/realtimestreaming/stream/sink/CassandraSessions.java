@@ -3,6 +3,7 @@ package io.realtimestreaming.stream.sink;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.realtimestreaming.stream.sink;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.realtimestreaming.model.User;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

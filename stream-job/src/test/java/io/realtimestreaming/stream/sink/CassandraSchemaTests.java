@@ -2,6 +2,7 @@ package io.realtimestreaming.stream.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import io.realtimestreaming.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.realtimestreaming.model.User;
 import io.realtimestreaming.stream.StreamFixture;
 import io.realtimestreaming.stream.TestUsers;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;

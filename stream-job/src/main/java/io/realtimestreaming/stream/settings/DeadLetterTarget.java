@@ -1,4 +1,4 @@
-package io.realtimestreaming.stream.dlq;
+package io.realtimestreaming.stream.settings;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package io.realtimestreaming.stream.sink;
+package io.realtimestreaming.stream.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.realtimestreaming.stream.sink;
+package io.realtimestreaming.stream.settings;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param contactPoints {@code host:port} of one or more nodes
  * @param localDatacenter the data center the driver routes to ({@code datacenter1} for a single
  *     node with SimpleSnitch)
- * @param ledgerTable the run ledger in the same keyspace ({@link RunLedgerWriter})
+ * @param ledgerTable the run ledger in the same keyspace (the sink's RunLedgerWriter writes it)
  * @param consistency a {@link DefaultConsistencyLevel} name, e.g. {@code LOCAL_QUORUM}
  * @param maxInFlight how many writes one task keeps outstanding at most
  */
