@@ -103,21 +103,28 @@ class UserUpsertIT {
   }
 
   @Test
-  void aTableWhoseColumnTypeDiffersIsRefusedWhenPreparing() {
+  void aTableWhoseColumnTypeDiffersIsRefusedWhenPreparing() throws Exception {
     CassandraSchema.apply(cql, target, null, "");
     cql.execute("DROP TABLE " + target.qualifiedTable());
-    cql.execute(
-        "CREATE TABLE "
-            + target.qualifiedTable()
-            + " (id uuid PRIMARY KEY, first_name text,"
-            + " last_name text, gender text, address text, post_code int, email text,"
-            + " username text, dob timestamp, registered_date timestamp, phone text, picture text,"
-            + " nationality text, ingestion_run_id uuid, ingested_at timestamp,"
-            + " processed_at timestamp, version bigint)");
+    // schema.cql's own table, with one column of another type
+    String createTable =
+        CassandraSchema.statements(schemaFile(), target, "").stream()
+            .filter(s -> s.contains("TABLE IF NOT EXISTS " + target.qualifiedTable() + " "))
+            .findFirst()
+            .orElseThrow();
+    String wrongType = createTable.replaceFirst("post_code\\s+text", "post_code int");
+    assertThat(wrongType).isNotEqualTo(createTable);
+    cql.execute(wrongType);
 
     assertThatThrownBy(() -> UserUpsert.prepare(cql, target))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("post_code")
         .hasMessageContaining("int");
+  }
+
+  private static String schemaFile() throws java.io.IOException {
+    try (var in = CassandraSchema.class.getResourceAsStream(CassandraSchema.RESOURCE)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }
