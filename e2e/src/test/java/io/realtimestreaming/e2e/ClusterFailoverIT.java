@@ -54,7 +54,7 @@ class ClusterFailoverIT {
   private static IngestClient second;
 
   @BeforeAll
-  static void startCluster() {
+  static void startCluster() throws Exception {
     pipeline = new RunningPipeline();
     assertThat(pipeline.settings.topology())
         .as("the cluster topology: PIPELINE_TOPOLOGY=cluster, or ./pipeline up --topology cluster")

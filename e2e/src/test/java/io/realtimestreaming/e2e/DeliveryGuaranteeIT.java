@@ -35,7 +35,7 @@ class DeliveryGuaranteeIT {
   private static LandedExactly landedExactly;
 
   @BeforeAll
-  static void startPipeline() {
+  static void startPipeline() throws Exception {
     pipeline = new RunningPipeline();
     pipeline.up();
     cassandra = CqlSessions.open(pipeline.settings);

@@ -28,7 +28,7 @@ class MixedBatchIT {
   private static DeadLetters deadLetters;
 
   @BeforeAll
-  static void startPipeline() {
+  static void startPipeline() throws Exception {
     pipeline = new RunningPipeline();
     pipeline.up();
     cassandra = CqlSessions.open(pipeline.settings);

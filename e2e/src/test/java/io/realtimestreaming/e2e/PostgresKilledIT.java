@@ -27,7 +27,7 @@ class PostgresKilledIT {
   private static DeadLetters deadLetters;
 
   @BeforeAll
-  static void startPipeline() {
+  static void startPipeline() throws Exception {
     pipeline = new RunningPipeline();
     pipeline.up();
     cassandra = CqlSessions.open(pipeline.settings);

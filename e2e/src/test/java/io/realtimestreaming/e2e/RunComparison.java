@@ -25,63 +25,88 @@ import java.util.UUID;
  */
 final class RunComparison {
 
-  /** The columns both stores have; Cassandra adds processed_at, PostgreSQL the raw record. */
-  static final List<String> COLUMNS =
-      List.of(
-          "first_name",
-          "last_name",
-          "gender",
-          "address",
-          "post_code",
-          "email",
-          "username",
-          "dob",
-          "registered_date",
-          "phone",
-          "picture",
-          "nationality",
-          "ingestion_run_id",
-          "ingested_at",
-          "version");
-
   private static final int IDS_PER_QUERY = 100;
 
   private final StackSettings settings;
   private final CqlSession cassandra;
+
+  /**
+   * The columns both stores have, read from their real schemas (the Flyway migrations,
+   * cassandra/schema.cql): Cassandra adds processed_at, PostgreSQL the raw record and its own
+   * bookkeeping.
+   */
+  private final List<String> columns;
+
   private final com.datastax.oss.driver.api.core.cql.PreparedStatement rowsById;
   private final com.datastax.oss.driver.api.core.cql.PreparedStatement ledgerUsers;
 
-  RunComparison(StackSettings settings, CqlSession cassandra) {
+  RunComparison(StackSettings settings, CqlSession cassandra) throws SQLException {
     this.settings = settings;
     this.cassandra = cassandra;
+    this.columns = sharedColumns(settings, cassandra);
     this.rowsById =
         cassandra.prepare(
             "SELECT id, "
-                + String.join(", ", COLUMNS)
+                + String.join(", ", columns)
                 + " FROM spark_streams.created_users WHERE id IN ?");
     this.ledgerUsers =
         cassandra.prepare(
             "SELECT user_id FROM spark_streams.run_ledger WHERE ingestion_run_id = ? AND outcome = ?");
   }
 
+  private static List<String> sharedColumns(StackSettings settings, CqlSession cassandra)
+      throws SQLException {
+    Set<String> inCassandra = new HashSet<>();
+    cassandra
+        .getMetadata()
+        .getKeyspace("spark_streams")
+        .flatMap(k -> k.getTable("created_users"))
+        .orElseThrow(() -> new IllegalStateException("no table spark_streams.created_users"))
+        .getColumns()
+        .keySet()
+        .forEach(c -> inCassandra.add(c.asInternal()));
+    List<String> shared = new ArrayList<>();
+    try (Connection c = connection(settings);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select column_name from information_schema.columns"
+                    + " where table_schema = current_schema() and table_name = 'users'"
+                    + " order by ordinal_position");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String column = rs.getString(1);
+        if (!column.equals("id") && inCassandra.contains(column)) {
+          shared.add(column);
+        }
+      }
+    }
+    if (!shared.containsAll(List.of("email", "version", "ingestion_run_id"))) {
+      throw new IllegalStateException("the stores share only " + shared + ": a schema is missing");
+    }
+    return List.copyOf(shared);
+  }
+
+  private static Connection connection(StackSettings settings) throws SQLException {
+    return DriverManager.getConnection(
+        settings.jdbcUrl(settings.postgresDatabase()),
+        settings.postgresUser(),
+        settings.postgresPassword());
+  }
+
   /** The users whose latest ingestion is the run, as PostgreSQL holds them. */
   Map<UUID, Map<String, Object>> committed(UUID runId) throws SQLException {
     Map<UUID, Map<String, Object>> users = new HashMap<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                settings.jdbcUrl(settings.postgresDatabase()),
-                settings.postgresUser(),
-                settings.postgresPassword());
+    try (Connection c = connection(settings);
         PreparedStatement ps =
             c.prepareStatement(
                 "select id, "
-                    + String.join(", ", COLUMNS)
+                    + String.join(", ", columns)
                     + " from users where ingestion_run_id = ?")) {
       ps.setObject(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Map<String, Object> row = new HashMap<>();
-          for (String column : COLUMNS) {
+          for (String column : columns) {
             Object value = rs.getObject(column);
             row.put(column, normalize(value instanceof Timestamp t ? t.toInstant() : value));
           }
@@ -100,7 +125,7 @@ final class RunComparison {
       List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
       for (Row r : cassandra.execute(rowsById.bind(chunk))) {
         Map<String, Object> row = new HashMap<>();
-        for (String column : COLUMNS) {
+        for (String column : columns) {
           row.put(column, normalize(r.getObject(column)));
         }
         rows.add(Map.entry(r.getUuid("id"), row));
