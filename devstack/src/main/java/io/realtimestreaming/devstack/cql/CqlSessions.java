@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.loadbalancing.NodeDistance;
 import io.realtimestreaming.devstack.stack.StackSettings;
+import io.realtimestreaming.model.cql.ContactPoints;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -23,14 +24,7 @@ public final class CqlSessions {
   public static CqlSession open(StackSettings settings) {
     var builder =
         CqlSession.builder().withLocalDatacenter(LOCAL_DATACENTER).withConfigLoader(config());
-    for (String contactPoint : settings.cassandraContactPoints()) {
-      int colon = contactPoint.lastIndexOf(':');
-      builder.addContactPoint(
-          new InetSocketAddress(
-              contactPoint.substring(0, colon),
-              Integer.parseInt(contactPoint.substring(colon + 1))));
-    }
-    return builder.build();
+    return builder.addContactPoints(ContactPoints.parse(settings.cassandraContactPoints())).build();
   }
 
   /** A session that talks to one node only: what a node's readiness probe asks. */

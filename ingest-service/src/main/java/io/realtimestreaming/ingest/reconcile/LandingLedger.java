@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import java.net.InetSocketAddress;
+import io.realtimestreaming.model.cql.ContactPoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -118,13 +118,7 @@ public class LandingLedger implements DisposableBean {
                         DefaultDriverOption.REQUEST_CONSISTENCY,
                         DefaultConsistencyLevel.valueOf(properties.consistency()).name())
                     .build());
-    for (String contactPoint : properties.contactPoints()) {
-      int colon = contactPoint.lastIndexOf(':');
-      builder.addContactPoint(
-          new InetSocketAddress(
-              contactPoint.substring(0, colon),
-              Integer.parseInt(contactPoint.substring(colon + 1))));
-    }
+    builder.addContactPoints(ContactPoints.parse(properties.contactPoints()));
     return builder.build();
   }
 

@@ -3,8 +3,8 @@ package io.realtimestreaming.stream.sink;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.realtimestreaming.model.cql.ContactPoints;
 import io.realtimestreaming.stream.settings.CassandraTarget;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,13 +70,7 @@ public final class CassandraSessions {
                     // two tasks of one executor may each keep max-in-flight writes outstanding
                     .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
                     .build());
-    for (String contactPoint : cluster.contactPoints()) {
-      int colon = contactPoint.lastIndexOf(':');
-      builder.addContactPoint(
-          new InetSocketAddress(
-              contactPoint.substring(0, colon),
-              Integer.parseInt(contactPoint.substring(colon + 1))));
-    }
+    builder.addContactPoints(ContactPoints.parse(cluster.contactPoints()));
     return builder.build();
   }
 }
