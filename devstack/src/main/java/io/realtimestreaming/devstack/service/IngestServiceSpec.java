@@ -28,7 +28,7 @@ final class IngestServiceSpec implements ServiceSpec {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final String JAR = "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar";
+  static final String JAR = ModuleJar.INGEST_SERVICE;
 
   @Override
   public String name() {
@@ -55,7 +55,7 @@ final class IngestServiceSpec implements ServiceSpec {
     Path jar = ModuleJar.runnableCopy(s, name(), "ingest-service", JAR);
     return JavaCommand.forService(s, runtimes, name())
         // a fixed heap: grown from a small start, it took frequent young collections under load
-        // (IngestBenchmark 18-19k -> 21-22k users/s with -Xms equal to -Xmx)
+        // (see docs/benchmarks.md)
         .jvm("-Xms" + s.heap(name()))
         .main(
             "-jar",

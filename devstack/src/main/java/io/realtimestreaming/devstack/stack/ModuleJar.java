@@ -15,6 +15,13 @@ import java.util.stream.Stream;
  */
 public final class ModuleJar {
 
+  /** The ingest service's runnable (Spring Boot) jar; the module's plain jar is its library. */
+  public static final String INGEST_SERVICE =
+      "ingest-service/target/ingest-service-0.1.0-SNAPSHOT-exec.jar";
+
+  /** The stream job's shaded jar, Spark provided. */
+  public static final String STREAM_JOB = "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar";
+
   private ModuleJar() {}
 
   /** The jar at {@code jar} (relative to the checkout), built first when needed. */
