@@ -82,13 +82,14 @@ public final class StreamOptions {
 
   @Option(
       names = "--cassandra-consistency",
-      defaultValue = "${env:CASSANDRA_CONSISTENCY:-LOCAL_QUORUM}",
+      defaultValue = "${env:CASSANDRA_CONSISTENCY:-" + CassandraTarget.DEFAULT_CONSISTENCY + "}",
       description = "write consistency level (env CASSANDRA_CONSISTENCY, default ${DEFAULT-VALUE})")
   String consistency;
 
   @Option(
       names = "--cassandra-max-in-flight",
-      defaultValue = "${env:CASSANDRA_MAX_IN_FLIGHT:-512}",
+      defaultValue =
+          "${env:CASSANDRA_MAX_IN_FLIGHT:-" + CassandraTarget.DEFAULT_MAX_IN_FLIGHT + "}",
       description =
           "async writes one task keeps outstanding (env CASSANDRA_MAX_IN_FLIGHT, default ${DEFAULT-VALUE})")
   int maxInFlight;
