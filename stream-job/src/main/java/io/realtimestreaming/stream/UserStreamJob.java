@@ -79,9 +79,9 @@ public final class UserStreamJob {
   /**
    * The master when none is given: a task slot per partition of {@code users_created} (3), even on
    * 2 cores. A micro-batch has a task per Kafka partition; with 2 slots the third ran after the
-   * other two, alone, and every batch took a third longer (StreamBenchmark: 0.77 -> 0.93 of the raw
-   * driver's rate). Tasks spend much of their time waiting on Cassandra, so a third slot costs
-   * little. A topic with more partitions wants as many slots.
+   * other two, alone, and every batch took a third longer (docs/benchmarks.md). Tasks spend much of
+   * their time waiting on Cassandra, so a third slot costs little. A topic with more partitions
+   * wants as many slots.
    */
   public static final String LOCAL_MASTER = "local[3]";
 

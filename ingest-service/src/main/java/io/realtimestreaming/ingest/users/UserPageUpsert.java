@@ -137,11 +137,12 @@ public final class UserPageUpsert {
    * Arrays travel in PostgreSQL's binary array format, which pgjdbc uses for {@code String[]}
    * ({@code varchar[]}, each element its UTF-8 bytes, nulls included), {@code long[]} and {@code
    * byte[][]}; an {@code Array} from {@code createArrayOf} goes as one quoted and escaped literal
-   * that PostgreSQL parses back, which with the raw JSON records (all quotes) was 22 % of the
-   * service's CPU. So: UUIDs as text cast by {@code ::uuid[]}; timestamps as microseconds since the
-   * epoch (exact, no text, no time zone), turned back into {@code timestamptz} by the SQL; the raw
-   * record as the UTF-8 bytes it arrived in, which {@code convert_from} checks and {@code ::jsonb}
-   * parses. UserStoreIT checks every column arrives as given.
+   * that PostgreSQL parses back, which with the raw JSON records (all quotes) was one of the
+   * largest costs of the service's CPU (docs/benchmarks.md). So: UUIDs as text cast by {@code
+   * ::uuid[]}; timestamps as microseconds since the epoch (exact, no text, no time zone), turned
+   * back into {@code timestamptz} by the SQL; the raw record as the UTF-8 bytes it arrived in,
+   * which {@code convert_from} checks and {@code ::jsonb} parses. UserStoreIT checks every column
+   * arrives as given.
    */
   private static String[] text(List<FetchedUser> rows, Function<FetchedUser, String> column) {
     String[] values = new String[rows.size()];
