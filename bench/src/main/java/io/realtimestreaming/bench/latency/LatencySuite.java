@@ -31,6 +31,8 @@ public final class LatencySuite {
 
   public record Result(LatencySummary latency, List<String> notes) {}
 
+  private static final int PRIMING_USERS = 1000;
+
   private final StackSettings settings;
   private final Scratch scratch;
   private final BenchPlan plan;
@@ -58,6 +60,7 @@ public final class LatencySuite {
             plan.latencySeconds(),
             plan.warmUpSeconds());
     out.printf("%n== latency: %s%n", phase);
+    prime(service);
     List<OfferedLoad.Request> all =
         OfferedLoad.run(
             service.api(),
@@ -67,8 +70,7 @@ public final class LatencySuite {
             "bench-" + scratch.id() + "-offered",
             out);
     List<OfferedLoad.Request> counted = all.subList(warmUp, all.size());
-    LocalDateTime to = LocalDateTime.now();
-    LocalDateTime from = to.minusSeconds(plan.latencySeconds());
+    LocalDateTime from = LocalDateTime.now().minusSeconds(plan.latencySeconds());
     List<UUID> runs = counted.stream().filter(r -> r.runId() != null).map(r -> r.runId()).toList();
     long lastDue = counted.get(counted.size() - 1).scheduledMillis();
     Map<UUID, Landings.Run> landed;
@@ -77,6 +79,7 @@ public final class LatencySuite {
           new Landings(session, scratch.keyspace(), scratch.ledgerTable("latency"))
               .await(service.api(), runs, lastDue + 60_000, out);
     }
+    LocalDateTime to = LocalDateTime.now();
 
     List<Long> latencies = new ArrayList<>();
     long failures = 0;
@@ -119,6 +122,25 @@ public final class LatencySuite {
     notes.add(
         "Stream micro-batches while measured: " + MicroBatches.summary(job.log(), from, to) + ".");
     return new Result(summary, notes);
+  }
+
+  /**
+   * One run of {@value #PRIMING_USERS} users through the whole pipeline, awaited, before any load:
+   * the instances have just started, and their first batches (JIT, first connections) would
+   * otherwise build a backlog that the warm-up's seconds cannot drain.
+   */
+  private void prime(IngestServiceInstance service) throws Exception {
+    long start = System.nanoTime();
+    UUID run = service.api().start(PRIMING_USERS, "bench-" + scratch.id() + "-priming");
+    try (CqlSession session = CqlSessions.open(settings)) {
+      Landings.Run primed =
+          new Landings(session, scratch.keyspace(), scratch.ledgerTable("latency"))
+              .await(service.api(), List.of(run), System.currentTimeMillis() + 180_000, out)
+              .get(run);
+      out.printf(
+          "  primed with %,d users in %.1f s (%,d landed)%n",
+          PRIMING_USERS, (System.nanoTime() - start) / 1e9, primed.landedMillis().size());
+    }
   }
 
   private static String f(String format, Object... args) {

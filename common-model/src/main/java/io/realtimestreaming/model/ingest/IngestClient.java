@@ -55,6 +55,25 @@ public final class IngestClient {
     }
   }
 
+  /**
+   * The latest runs, newest first, at most {@code limit} (1-100), without their reconciliation: a
+   * cheap read (PostgreSQL only) for watching runs often.
+   */
+  public List<RunReport> recent(int limit) {
+    JsonNode runs =
+        send("GET the recent runs", request("/api/v1/ingestions?limit=" + limit).GET(), 200);
+    List<RunReport> reports = new ArrayList<>();
+    try {
+      for (JsonNode run : runs) {
+        reports.add(JSON.treeToValue(run, RunReport.class));
+      }
+    } catch (IOException e) {
+      throw new IngestApiException(
+          200, "the ingest service answered runs this client cannot read: " + e.getMessage(), e);
+    }
+    return reports;
+  }
+
   /** Ids of users whose latest ingestion is the run, in id order, at most {@code limit}. */
   public List<UUID> userIds(UUID run, int limit) {
     return ids(
