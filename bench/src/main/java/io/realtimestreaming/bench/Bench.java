@@ -18,8 +18,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Every benchmark of the pipeline, run with {@code ./pipeline bench [suite] [options]} against the
@@ -48,10 +50,12 @@ import picocli.CommandLine.Parameters;
     description = "Benchmarks the pipeline against raw baselines and its targets.")
 public final class Bench implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Parameters(
       arity = "0..1",
       defaultValue = "all",
-      description = "all (default), ingest, stream or latency")
+      description = "all (default), ingest, stream, latency, or help")
   String suite;
 
   @Option(
@@ -148,10 +152,20 @@ public final class Bench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Set<Suite> suites =
-        suite.equals("all")
-            ? EnumSet.allOf(Suite.class)
-            : EnumSet.of(Suite.valueOf(suite.toUpperCase(java.util.Locale.ROOT)));
+    if (suite.equals("help")) {
+      spec.commandLine().usage(System.out);
+      return 0;
+    }
+    Set<Suite> suites;
+    try {
+      suites =
+          suite.equals("all")
+              ? EnumSet.allOf(Suite.class)
+              : EnumSet.of(Suite.valueOf(suite.toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: no suite '" + suite + "'; all, ingest, stream, latency or help");
+      return 1;
+    }
     if (publish && (quick || suites.size() < Suite.values().length)) {
       System.err.println("bench: --publish takes a full run (all suites, not --quick)");
       return 1;
