@@ -70,6 +70,11 @@ public final class AppProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** CPU time the process has used so far, in seconds (0 when the OS does not say). */
+  public double cpuSeconds() {
+    return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+  }
+
   public Path log() {
     return log;
   }

@@ -109,6 +109,11 @@ public final class IngestServiceInstance implements AutoCloseable {
     return process.pid();
   }
 
+  /** CPU time the instance has used so far, in seconds. */
+  public double cpuSeconds() {
+    return process.cpuSeconds();
+  }
+
   @Override
   public void close() {
     process.close();

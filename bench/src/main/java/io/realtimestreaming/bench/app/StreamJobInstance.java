@@ -100,6 +100,11 @@ public final class StreamJobInstance implements AutoCloseable {
     return process.pid();
   }
 
+  /** CPU time the instance has used so far, in seconds. */
+  public double cpuSeconds() {
+    return process.cpuSeconds();
+  }
+
   /** The job's log: a line per micro-batch (see {@link BatchLines}). */
   public Path log() {
     return process.log();

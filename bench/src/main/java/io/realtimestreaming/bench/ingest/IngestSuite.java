@@ -107,9 +107,15 @@ public final class IngestSuite {
             ? JfrProfile.start(service.pid(), "ingest-service", scratch.dir(), scratch.id(), out)
             : Optional.empty();
     List<Double> rates = new ArrayList<>();
+    double cpu = service.cpuSeconds();
+    long start = System.nanoTime();
     for (int round = 1; round <= plan.rounds(); round++) {
       rates.add(rate("service round " + round, round(service, "round-" + round)));
     }
+    String serviceCpu =
+        f(
+            "The ingest service used %.1f core-seconds over its %.1f s of measured rounds.",
+            service.cpuSeconds() - cpu, (System.nanoTime() - start) / 1e9);
     recording.flatMap(r -> r.stop("its measured rounds")).ifPresent(profiles::add);
     Measurement measured =
         new Measurement(
@@ -121,6 +127,7 @@ public final class IngestSuite {
             rates);
     List<String> notes =
         List.of(
+            serviceCpu,
             f(
                 "Ingest: the service stores a page of 5,000 users per transaction (its page statement,"
                     + " the outbox row, the run's counters) on %d connections at once; the raw ways write"

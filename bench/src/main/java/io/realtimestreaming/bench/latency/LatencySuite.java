@@ -61,6 +61,9 @@ public final class LatencySuite {
             plan.warmUpSeconds());
     out.printf("%n== latency: %s%n", phase);
     prime(service);
+    double ingestCpu = service.cpuSeconds();
+    double streamCpu = job.cpuSeconds();
+    long loadStart = System.nanoTime();
     List<OfferedLoad.Request> all =
         OfferedLoad.run(
             service.api(),
@@ -69,6 +72,16 @@ public final class LatencySuite {
             warmUp + measured,
             "bench-" + scratch.id() + "-offered",
             out);
+    double seconds = (System.nanoTime() - loadStart) / 1e9;
+    String cpu =
+        f(
+            "CPU while the load ran (%.0f s, %d cores: %.0f core-seconds): ingest service %.1f,"
+                + " stream job %.1f core-seconds",
+            seconds,
+            Runtime.getRuntime().availableProcessors(),
+            seconds * Runtime.getRuntime().availableProcessors(),
+            service.cpuSeconds() - ingestCpu,
+            job.cpuSeconds() - streamCpu);
     List<OfferedLoad.Request> counted = all.subList(warmUp, all.size());
     LocalDateTime from = LocalDateTime.now().minusSeconds(plan.latencySeconds());
     List<UUID> runs = counted.stream().filter(r -> r.runId() != null).map(r -> r.runId()).toList();
@@ -119,6 +132,7 @@ public final class LatencySuite {
         "Where the latency goes: "
             + Breakdown.of(settings, scratch, counted, landed).describe()
             + ".");
+    notes.add(cpu + ".");
     notes.add(
         "Stream micro-batches while measured: " + MicroBatches.summary(job.log(), from, to) + ".");
     return new Result(summary, notes);

@@ -106,13 +106,25 @@ public final class StreamSuite {
         Optional<JfrProfile> recording = Optional.empty();
         from = LocalDateTime.now();
         long[] marks = new long[plan.rounds() + 1];
+        double cpu = 0;
         for (int k = 0; k <= plan.rounds(); k++) {
           marks[k] = awaitWrites(writes, warmUp + (long) k * n);
-          if (k == 0 && plan.profile()) {
-            recording = JfrProfile.start(job.pid(), "stream-job", scratch.dir(), scratch.id(), out);
+          if (k == 0) {
+            cpu = job.cpuSeconds();
+            if (plan.profile()) {
+              recording =
+                  JfrProfile.start(job.pid(), "stream-job", scratch.dir(), scratch.id(), out);
+            }
           }
         }
+        cpu = job.cpuSeconds() - cpu;
         recording.flatMap(r -> r.stop("its measured windows")).ifPresent(profiles::add);
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "The stream job used %.1f core-seconds over its %.1f s of measured windows.",
+                cpu,
+                (marks[plan.rounds()] - marks[0]) / 1e9));
         stream = new ArrayList<>();
         for (int k = 1; k <= plan.rounds(); k++) {
           stream.add(rate(STREAM + ", round " + k, n / ((marks[k] - marks[k - 1]) / 1e9)));
