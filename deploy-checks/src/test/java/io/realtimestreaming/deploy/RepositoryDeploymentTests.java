@@ -320,7 +320,7 @@ class RepositoryDeploymentTests {
     Map<String, String> jarByDockerfile =
         Map.of(
             "ingest-service/Dockerfile",
-            "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar",
+            "ingest-service/target/ingest-service-0.1.0-SNAPSHOT-exec.jar",
             "stream-job/Dockerfile",
             "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar",
             "randomuser-local/Dockerfile",

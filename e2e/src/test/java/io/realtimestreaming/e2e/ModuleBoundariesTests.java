@@ -46,7 +46,21 @@ class ModuleBoundariesTests {
           "ingest-service", "io.realtimestreaming.ingest",
           "stream-job", "io.realtimestreaming.stream",
           "deploy-checks", "io.realtimestreaming.deploy",
+          "bench", "io.realtimestreaming.bench",
           "e2e", "io.realtimestreaming.e2e");
+
+  /**
+   * The classes the benchmarks run as raw baselines: the service's own page statement and the
+   * sink's own writer, so a baseline measures the component with the very code the pipeline runs.
+   */
+  static final List<String> BASELINE_CODE =
+      List.of(
+          "io.realtimestreaming.ingest.users.UserPageUpsert",
+          "io.realtimestreaming.ingest.users.FetchedUser",
+          "io.realtimestreaming.stream.sink.CassandraUserWriter",
+          "io.realtimestreaming.stream.sink.CassandraSessions",
+          "io.realtimestreaming.stream.sink.CassandraSchema",
+          "io.realtimestreaming.stream.settings.CassandraTarget");
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -97,10 +111,27 @@ class ModuleBoundariesTests {
     usedByItsModuleOnly("io.realtimestreaming.stream").check(all);
   }
 
+  @Test
+  void theBenchmarksUseOnlyTheCodeTheyRunAsBaselines() {
+    noClasses()
+        .that()
+        .resideInAPackage(PACKAGES.get("bench") + "..")
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "belong to the ingest service or the stream job and are not a baseline's code",
+                c ->
+                    (c.getPackageName().startsWith("io.realtimestreaming.ingest")
+                            || c.getPackageName().startsWith("io.realtimestreaming.stream"))
+                        && !BASELINE_CODE.contains(c.getName())))
+        .because("a benchmark drives the deployables as jars; it links only what it runs raw")
+        .check(all);
+  }
+
   private static ArchRule usedByItsModuleOnly(String root) {
     return noClasses()
         .that()
-        .resideOutsideOfPackage(root + "..")
+        .resideOutsideOfPackages(root + "..", PACKAGES.get("bench") + "..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage(root + "..")

@@ -2,6 +2,7 @@ package io.realtimestreaming.stream;
 
 import io.realtimestreaming.stream.batch.BatchOutcomes;
 import io.realtimestreaming.stream.batch.BatchProgressLog;
+import io.realtimestreaming.stream.batch.RealTimeWriter;
 import io.realtimestreaming.stream.batch.UserBatchSink;
 import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.health.JobStatus;
@@ -16,9 +17,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
-import org.apache.spark.sql.streaming.Trigger;
 import picocli.CommandLine;
 
 /**
@@ -120,27 +122,33 @@ public final class UserStreamJob {
 
     // Source: the topic's records (key, value, topic, partition, offset, timestamp) from the
     // checkpoint on
-    Dataset<Row> records =
+    DataStreamReader source =
         spark
             .readStream()
             .format("kafka")
             .option("kafka.bootstrap.servers", settings.bootstrapServers())
             .option("subscribe", settings.topic())
             .option("startingOffsets", settings.startingOffsets())
-            .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-            // A task reads an offset range that is already in the log, so a fetch has nothing to
-            // wait for; with Kafka's default (500 ms) a fetch that reached the end of a partition
-            // held each task, and so each micro-batch, for up to half a second.
-            .option("kafka.fetch.max.wait.ms", FETCH_MAX_WAIT_MS)
             // an event's run and version travel as headers: the ledger counts a dead letter on its
             // run even when its value cannot be decoded
             .option("includeHeaders", "true")
-            .option("failOnDataLoss", settings.failOnDataLoss())
-            .load()
-            .select(KafkaRecord.columns());
+            .option("failOnDataLoss", settings.failOnDataLoss());
+    if (!settings.realTime()) {
+      source =
+          source
+              .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+              // A micro-batch task reads an offset range that is already in the log, so a fetch has
+              // nothing to wait for; with Kafka's default (500 ms) a fetch that reached the end of
+              // a partition held each task, and so each micro-batch, for up to half a second. In
+              // real-time mode a fetch returns as soon as a record arrives, whatever the wait, and
+              // the default wait keeps idle tasks from polling in a loop.
+              .option("kafka.fetch.max.wait.ms", FETCH_MAX_WAIT_MS);
+    }
+    Dataset<Row> records = source.load().select(KafkaRecord.columns());
 
-    // Sink: per micro-batch and Kafka partition, each record decoded with its writer schema and
-    // validated, the latest record of each user upserted, poison records to the DLQ
+    // Sink: each record decoded with its writer schema and validated, the user upserted at its
+    // version, poison records to the DLQ; per micro-batch and Kafka partition (the latest record of
+    // each user), or in real-time mode record by record as it arrives
     BatchOutcomes outcomes = new BatchOutcomes();
     spark.streams().addListener(new BatchProgressLog(QUERY_NAME, outcomes, status));
     settings
@@ -151,20 +159,27 @@ public final class UserStreamJob {
                     .streams()
                     .addListener(
                         new ConsumerGroupOffsets(QUERY_NAME, group, settings.bootstrapServers())));
-    return records
-        .writeStream()
-        .queryName(QUERY_NAME)
-        .option("checkpointLocation", settings.checkpointDir())
-        .trigger(Trigger.ProcessingTime(settings.triggerInterval()))
-        .foreachBatch(
-            new UserBatchSink(
-                spark,
-                QUERY_NAME,
-                settings.registryUrl(),
-                settings.cassandra(),
-                settings.deadLetters(),
-                outcomes))
-        .start();
+    DataStreamWriter<Row> sink =
+        records
+            .writeStream()
+            .queryName(QUERY_NAME)
+            .option("checkpointLocation", settings.checkpointDir())
+            .trigger(settings.trigger());
+    return settings.realTime()
+        ? sink.outputMode("update")
+            .foreach(
+                new RealTimeWriter(
+                    settings.registryUrl(), settings.cassandra(), settings.deadLetters()))
+            .start()
+        : sink.foreachBatch(
+                new UserBatchSink(
+                    spark,
+                    QUERY_NAME,
+                    settings.registryUrl(),
+                    settings.cassandra(),
+                    settings.deadLetters(),
+                    outcomes))
+            .start();
   }
 
   /**

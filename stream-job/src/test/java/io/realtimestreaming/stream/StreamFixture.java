@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -243,6 +244,18 @@ public final class StreamFixture implements AutoCloseable {
             run)
         .forEach(r -> rows.add(r.getString(0) + " " + r.getUuid(1) + " " + r.getLong(2)));
     return rows;
+  }
+
+  /** When the run ledger recorded each user of {@code run} as landed. */
+  public Map<UUID, Instant> landedAt(UUID run) {
+    Map<UUID, Instant> landed = new HashMap<>();
+    cql.execute(
+            "SELECT user_id, recorded_at FROM spark_streams."
+                + ledgerTable
+                + " WHERE ingestion_run_id = ? AND outcome = 'landed'",
+            run)
+        .forEach(r -> landed.put(r.getUuid(0), r.getInstant(1)));
+    return landed;
   }
 
   /** Waits for {@code count} records on the DLQ topic and returns them. */

@@ -13,6 +13,7 @@ import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,41 @@ class UserStreamJobIT {
                 assertThat(fixture.ledger(TestUsers.RUN_ID))
                     .containsExactlyInAnyOrderElementsOf(
                         users.stream().map(u -> "landed " + u.id() + " " + u.version()).toList()));
+    // recorded once the task's writes were acknowledged, not when the task began (processed_at)
+    Map<UUID, Instant> landedAt = fixture.landedAt(TestUsers.RUN_ID);
+    for (User user : users) {
+      assertThat(landedAt.get(user.id()))
+          .isAfterOrEqualTo(rows.get(user.id()).getInstant("processed_at"));
+    }
+    assertThat(users)
+        .anySatisfy(
+            u ->
+                assertThat(landedAt.get(u.id()))
+                    .isAfter(rows.get(u.id()).getInstant("processed_at")));
+  }
+
+  @Test
+  void inRealTimeModeEachUserLandsAndIsLedgeredWhileTheLongBatchStillRuns() throws Exception {
+    List<User> users = IntStream.range(0, 60).mapToObj(TestUsers::user).toList();
+    // a batch far longer than the test: what lands, lands record by record, not at its end
+    query =
+        UserStreamJob.start(
+            spark, fixture.settings("--trigger", "real-time", "--trigger-interval", "10 minutes"));
+    fixture.send(users);
+
+    await().atMost(LANDING).until(() -> fixture.rows().size() == users.size());
+    Map<UUID, Row> rows = fixture.rows();
+    for (User user : users) {
+      assertThat(StreamFixture.user(rows.get(user.id()))).isEqualTo(user);
+    }
+    await()
+        .atMost(LANDING)
+        .untilAsserted(
+            () ->
+                assertThat(fixture.ledger(TestUsers.RUN_ID))
+                    .containsExactlyInAnyOrderElementsOf(
+                        users.stream().map(u -> "landed " + u.id() + " " + u.version()).toList()));
+    assertThat(query.lastProgress()).as("the first long batch has not ended").isNull();
   }
 
   @Test

@@ -31,7 +31,7 @@ final class IngestServiceSpec implements ServiceSpec {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final String JAR = "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar";
+  static final String JAR = ModuleJar.INGEST_SERVICE;
 
   private final String name;
   private final Topology topology;

@@ -29,7 +29,7 @@ final class StreamJobSpec implements ServiceSpec {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final String JAR = "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar";
+  static final String JAR = ModuleJar.STREAM_JOB;
 
   @Override
   public String role() {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -14,6 +16,20 @@ import java.util.stream.Stream;
  * older than its sources (or common-model's), so {@code ./pipeline up} never runs stale code.
  */
 public final class ModuleJar {
+
+  /** The ingest service's runnable (Spring Boot) jar; the module's plain jar is its library. */
+  public static final String INGEST_SERVICE =
+      "ingest-service/target/ingest-service-0.1.0-SNAPSHOT-exec.jar";
+
+  /** The stream job's shaded jar, Spark provided. */
+  public static final String STREAM_JOB = "stream-job/target/stream-job-0.1.0-SNAPSHOT-all.jar";
+
+  /** The benchmarks' runnable jar ({@code ./pipeline bench}). */
+  public static final String BENCH = "bench/target/bench-0.1.0-SNAPSHOT-all.jar";
+
+  /** Modules whose sources a module's jar is built from, besides its own and common-model's. */
+  private static final Map<String, List<String>> BUILT_FROM =
+      Map.of("bench", List.of("devstack", "ingest-service", "stream-job"));
 
   private ModuleJar() {}
 
@@ -69,11 +85,14 @@ public final class ModuleJar {
   }
 
   private static boolean newerThan(FileTime jarTime, Path root, String module) throws IOException {
-    for (Path source :
-        List.of(
-            root.resolve(module).resolve("src"),
-            root.resolve(module).resolve("pom.xml"),
-            root.resolve("common-model/src"))) {
+    List<String> modules = new ArrayList<>(List.of(module, "common-model"));
+    modules.addAll(BUILT_FROM.getOrDefault(module, List.of()));
+    List<Path> sources = new ArrayList<>();
+    for (String built : modules) {
+      sources.add(root.resolve(built).resolve("src"));
+      sources.add(root.resolve(built).resolve("pom.xml"));
+    }
+    for (Path source : sources) {
       if (!Files.exists(source)) {
         continue;
       }

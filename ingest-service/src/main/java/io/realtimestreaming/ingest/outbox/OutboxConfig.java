@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.wire.UserWireCodec;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -74,6 +75,12 @@ class OutboxConfig {
         .register(meters);
     return new OutboxRelay(
         store, kafka, new TransactionTemplate(transactions), properties, progress, meters);
+  }
+
+  @Bean
+  OutboxWakeups outboxWakeups(
+      DataSource dataSource, OutboxRelay relay, OutboxProperties properties) {
+    return new OutboxWakeups(dataSource, relay, properties.wakeOnCommit());
   }
 
   @Bean

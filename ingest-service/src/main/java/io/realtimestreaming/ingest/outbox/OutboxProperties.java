@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schemaRegistryUrl the registry's Confluent-compatible API
  * @param batchPages outbox rows (each a stored page's events) claimed, sent and acknowledged per
  *     relay transaction
- * @param pollInterval pause between relay passes once the outbox is drained
+ * @param pollInterval pause between relay passes once the outbox is drained, unless a commit of new
+ *     events wakes the relay first ({@code wakeOnCommit})
+ * @param wakeOnCommit listen for the outbox's commits (PostgreSQL LISTEN/NOTIFY) and relay them at
+ *     once, rather than at the next poll
  * @param healthTimeout how long the Kafka health check waits for the cluster to answer
  * @param stallTimeout how long events may wait without the relay moving the outbox forward before
  *     health says {@code DEGRADED}
@@ -29,6 +32,7 @@ public record OutboxProperties(
     @DefaultValue("http://127.0.0.1:8081/apis/ccompat/v7") String schemaRegistryUrl,
     @DefaultValue("4") int batchPages,
     @DefaultValue("200ms") Duration pollInterval,
+    @DefaultValue("true") boolean wakeOnCommit,
     @DefaultValue("3s") Duration healthTimeout,
     @DefaultValue("30s") Duration stallTimeout,
     @DefaultValue("1048588") int maxMessageBytes) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * Runs on a thread of its own: a pass drains the outbox batch by batch, then waits {@code
- * poll-interval} before looking again. {@link RelayProgress} records when it last moved forward,
- * for health.
+ * poll-interval} before looking again, unless a commit of new events wakes it first ({@link
+ * OutboxWakeups}). {@link RelayProgress} records when it last moved forward, for health.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -63,6 +65,7 @@ final class OutboxRelay implements SmartLifecycle {
   private final ReentrantLock batchLock = new ReentrantLock();
   private volatile boolean running;
   private ScheduledExecutorService thread;
+  private ScheduledFuture<?> nextPass; // touched on the relay's thread only
   private int failuresInARow;
   private long lastFailureLogged;
 
@@ -93,7 +96,29 @@ final class OutboxRelay implements SmartLifecycle {
     running = true;
     thread =
         Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("outbox-relay-"));
-    thread.schedule(this::pass, 0, TimeUnit.MILLISECONDS);
+    nextPass = thread.schedule(this::pass, 0, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs a pass now instead of at the end of the poll interval: a page's transaction has committed
+   * events ({@link OutboxWakeups}). A pass in progress finishes first; while the relay backs off
+   * after failures, a wake-up changes nothing.
+   */
+  void wake() {
+    ScheduledExecutorService relay = thread;
+    if (!running || relay == null) {
+      return;
+    }
+    try {
+      relay.execute(
+          () -> {
+            if (running && failuresInARow == 0 && nextPass != null && nextPass.cancel(false)) {
+              pass();
+            }
+          });
+    } catch (RejectedExecutionException stopping) {
+      // the relay is stopping: nothing more to send
+    }
   }
 
   @Override
@@ -125,7 +150,7 @@ final class OutboxRelay implements SmartLifecycle {
       logFailure(e);
     }
     if (running) {
-      thread.schedule(this::pass, pauseMillis, TimeUnit.MILLISECONDS);
+      nextPass = thread.schedule(this::pass, pauseMillis, TimeUnit.MILLISECONDS);
     }
   }
 

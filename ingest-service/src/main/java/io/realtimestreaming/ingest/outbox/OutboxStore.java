@@ -23,6 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OutboxStore {
 
+  /** Tells the relays listening on this schema's channel that events are waiting. */
+  static final String NOTIFY = "select pg_notify('outbox_' || current_schema(), '')";
+
   private final JdbcTemplate jdbc;
 
   OutboxStore(JdbcTemplate jdbc) {
@@ -49,6 +52,8 @@ public class OutboxStore {
         userIds,
         versions,
         events.toArray(byte[][]::new));
+    // delivered when the transaction commits, to the relays listening (OutboxWakeups)
+    jdbc.execute(NOTIFY);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.realtimestreaming.ingest.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.realtimestreaming.model.User;
 import java.time.Instant;
@@ -23,25 +22,6 @@ class UserStoreTests {
 
     assertThat(distinct).extracting(u -> u.user().id()).containsExactly(a, b);
     assertThat(distinct.get(1).user().firstName()).isEqualTo("first");
-  }
-
-  @Test
-  void refusesAPageWhoseUsersDoNotShareTheirRunAndIngestionInstant() {
-    Instant t = Instant.parse("2020-01-01T00:00:00Z");
-    UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-    List<FetchedUser> otherRun = List.of(user(a, "a", RUN, t), user(b, "b", UUID.randomUUID(), t));
-    List<FetchedUser> otherInstant =
-        List.of(user(a, "a", RUN, t), user(b, "b", RUN, t.plusMillis(1)));
-
-    assertThat(UserStore.sharedRunAndInstant(List.of(user(a, "a"), user(b, "b"))).id())
-        .isEqualTo(a);
-    assertThatThrownBy(() -> UserStore.sharedRunAndInstant(otherRun))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("user " + b);
-    assertThatThrownBy(() -> UserStore.sharedRunAndInstant(otherInstant))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at 2020-01-01T00:00:00.001Z");
   }
 
   private static FetchedUser user(UUID id, String firstName) {

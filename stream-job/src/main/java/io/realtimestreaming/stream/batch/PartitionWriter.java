@@ -38,7 +38,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>The ledger counts every valid record as landed, superseded ones included (the row holds their
  * version or a newer one), and every dead letter it can attribute to a run (by the event's run
- * header and key, or the decoded user).
+ * header and key, or the decoded user). Its rows' {@code recorded_at} is when the task had every
+ * write they record acknowledged.
  */
 final class PartitionWriter implements ForeachPartitionFunction<Row> {
 
@@ -91,25 +92,34 @@ final class PartitionWriter implements ForeachPartitionFunction<Row> {
       chunk.users().forEach(users::write);
       long written = users.awaitAll();
       List<DeadLetter> letters = publisher.flush();
-      for (DeadLetter letter : letters) {
-        if (letter.attributable()) {
-          ledger.add(
-              LedgerEntry.deadLettered(
-                  letter.runId(),
-                  letter.userId(),
-                  letter.version() == null ? User.UNVERSIONED : letter.version(),
-                  letter.reason()));
-        }
-      }
+      ledger.addAll(deadLettered(letters));
       if (!ledger.isEmpty()) {
-        new RunLedgerWriter(session, cassandra, now).writeAll(ledger);
+        // stamped now that every write it records is acknowledged: by this instant each row it
+        // counts as landed can be read (the end-to-end latency is measured up to it)
+        new RunLedgerWriter(session, cassandra, Instant.now()).writeAll(ledger);
       }
       counters.add(written, letters.size(), superseded);
     }
   }
 
+  /** The ledger's entries of the dead letters it can attribute to a run. */
+  static List<LedgerEntry> deadLettered(List<DeadLetter> letters) {
+    List<LedgerEntry> entries = new ArrayList<>();
+    for (DeadLetter letter : letters) {
+      if (letter.attributable()) {
+        entries.add(
+            LedgerEntry.deadLettered(
+                letter.runId(),
+                letter.userId(),
+                letter.version() == null ? User.UNVERSIONED : letter.version(),
+                letter.reason()));
+      }
+    }
+    return entries;
+  }
+
   /** The user at its version, or, for an event from before versions, at its Kafka timestamp. */
-  private static User versioned(User user, KafkaRecord record) {
+  static User versioned(User user, KafkaRecord record) {
     return user.version() != User.UNVERSIONED
         ? user
         : user.withVersion(Math.multiplyExact(record.at().timestampMs(), 1000L));

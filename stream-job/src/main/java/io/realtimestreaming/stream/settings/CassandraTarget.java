@@ -26,6 +26,12 @@ public record CassandraTarget(
     int maxInFlight)
     implements Serializable {
 
+  /** Writes a task keeps outstanding unless told otherwise (--cassandra-max-in-flight). */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 512;
+
+  /** The consistency of writes unless told otherwise (--cassandra-consistency). */
+  public static final String DEFAULT_CONSISTENCY = "LOCAL_QUORUM";
+
   public CassandraTarget {
     contactPoints = List.copyOf(contactPoints);
     if (contactPoints.isEmpty()) {

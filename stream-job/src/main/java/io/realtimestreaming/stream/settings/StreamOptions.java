@@ -81,13 +81,14 @@ public final class StreamOptions {
 
   @Option(
       names = "--cassandra-consistency",
-      defaultValue = "${env:CASSANDRA_CONSISTENCY:-LOCAL_QUORUM}",
+      defaultValue = "${env:CASSANDRA_CONSISTENCY:-" + CassandraTarget.DEFAULT_CONSISTENCY + "}",
       description = "write consistency level (env CASSANDRA_CONSISTENCY, default ${DEFAULT-VALUE})")
   String consistency;
 
   @Option(
       names = "--cassandra-max-in-flight",
-      defaultValue = "${env:CASSANDRA_MAX_IN_FLIGHT:-512}",
+      defaultValue =
+          "${env:CASSANDRA_MAX_IN_FLIGHT:-" + CassandraTarget.DEFAULT_MAX_IN_FLIGHT + "}",
       description =
           "async writes one task keeps outstanding (env CASSANDRA_MAX_IN_FLIGHT, default ${DEFAULT-VALUE})")
   int maxInFlight;
@@ -123,9 +124,22 @@ public final class StreamOptions {
   String checkpointDir;
 
   @Option(
+      names = "--trigger",
+      defaultValue = "${env:STREAM_TRIGGER:-micro-batch}",
+      description =
+          "micro-batch, or real-time (Spark's real-time mode: long-running batches, each record"
+              + " written as it arrives) (env STREAM_TRIGGER, default ${DEFAULT-VALUE})")
+  String trigger;
+
+  @Option(
       names = "--trigger-interval",
-      defaultValue = "${env:STREAM_TRIGGER_INTERVAL:-500 milliseconds}",
-      description = "micro-batch interval (env STREAM_TRIGGER_INTERVAL, default ${DEFAULT-VALUE})")
+      defaultValue = "${env:STREAM_TRIGGER_INTERVAL}",
+      description =
+          "micro-batch: the interval between batches (default "
+              + StreamSettings.MICRO_BATCH_INTERVAL
+              + "); real-time: how long a batch runs before its offsets are checkpointed (default "
+              + StreamSettings.REAL_TIME_INTERVAL
+              + ") (env STREAM_TRIGGER_INTERVAL)")
   String triggerInterval;
 
   @Option(
@@ -226,6 +240,7 @@ public final class StreamOptions {
         createSchema,
         replication,
         checkpointDir,
+        StreamSettings.realTime(trigger),
         triggerInterval,
         maxOffsetsPerTrigger,
         startingOffsets,

@@ -14,6 +14,9 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param statusFile where the job writes its state, or null
  * @param consumerGroup the group the processed offsets are committed to, for lag; blank for none
  * @param master the Spark master, or null to leave it to spark-submit (local[3] when run plainly)
+ * @param realTime Spark's real-time mode instead of micro-batches
+ * @param triggerInterval micro-batch: between batches; real-time: how long a long-running batch
+ *     lasts before its offsets are checkpointed; null for the mode's default
  */
 public record StreamSettings(
     String bootstrapServers,
@@ -25,6 +28,7 @@ public record StreamSettings(
     boolean createSchema,
     String cassandraReplication,
     String checkpointDir,
+    boolean realTime,
     String triggerInterval,
     long maxOffsetsPerTrigger,
     String startingOffsets,
@@ -33,7 +37,16 @@ public record StreamSettings(
     String consumerGroup,
     String master) {
 
+  /** The interval between micro-batches when none is given. */
+  public static final String MICRO_BATCH_INTERVAL = "500 milliseconds";
+
+  /** How long a real-time batch runs when none is given: replayed in full after a crash. */
+  public static final String REAL_TIME_INTERVAL = "1 minute";
+
   public StreamSettings {
+    if (triggerInterval == null || triggerInterval.isBlank()) {
+      triggerInterval = realTime ? REAL_TIME_INTERVAL : MICRO_BATCH_INTERVAL;
+    }
     require("Kafka bootstrap servers", bootstrapServers);
     require("topic", topic);
     require("schema registry URL", registryUrl);
@@ -47,6 +60,21 @@ public record StreamSettings(
     if (topic.equals(dlqTopic)) {
       throw new IllegalArgumentException("the DLQ topic must differ from the topic read: " + topic);
     }
+  }
+
+  /** {@code micro-batch} or {@code real-time}. */
+  public static boolean realTime(String trigger) {
+    return switch (trigger == null ? "" : trigger.strip()) {
+      case "micro-batch" -> false;
+      case "real-time" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "trigger '" + trigger + "' is neither micro-batch nor real-time");
+    };
+  }
+
+  public Trigger trigger() {
+    return realTime ? Trigger.RealTime(triggerInterval) : Trigger.ProcessingTime(triggerInterval);
   }
 
   public DeadLetterTarget deadLetters() {

@@ -48,6 +48,14 @@ public final class CassandraUserWriter {
    *     stops loading a cluster that is refusing writes
    */
   public void write(User user) {
+    write(user, () -> {});
+  }
+
+  /**
+   * As {@link #write(User)}, running {@code acknowledged} (on a driver thread) once Cassandra has
+   * acknowledged the write, when the row can be read.
+   */
+  public void write(User user, Runnable acknowledged) {
     throwIfFailed();
     if (upsert == null) {
       upsert = UserUpsert.prepare(session, target);
@@ -60,6 +68,8 @@ public final class CassandraUserWriter {
             (result, error) -> {
               if (error != null) {
                 failure.compareAndSet(null, error);
+              } else {
+                acknowledged.run();
               }
               inFlight.release();
             });

@@ -35,6 +35,9 @@ public final class RunLedgerWriter {
   private final ConsistencyLevel consistency;
   private final Instant recordedAt;
 
+  /**
+   * @param recordedAt stamped on every row written: when the writes they record were acknowledged
+   */
   public RunLedgerWriter(CqlSession session, CassandraTarget target, Instant recordedAt) {
     this.session = session;
     this.insert =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -55,6 +56,7 @@ class StreamOptionsTests {
     assertThat(s.cassandra().keyspace()).isEqualTo("spark_streams");
     assertThat(s.cassandra().table()).isEqualTo("created_users");
     assertThat(s.cassandra().consistency()).isEqualTo("LOCAL_QUORUM");
+    assertThat(s.realTime()).isFalse();
     assertThat(s.triggerInterval()).isEqualTo("500 milliseconds");
     assertThat(s.maxOffsetsPerTrigger()).isEqualTo(20_000);
     assertThat(s.startingOffsets()).isEqualTo("earliest");
@@ -63,7 +65,23 @@ class StreamOptionsTests {
   }
 
   @Test
+  void realTimeModeCheckpointsLongRunningBatchesAMinuteApartUnlessToldOtherwise() {
+    StreamSettings s = StreamOptions.parse("--trigger", "real-time");
+
+    assertThat(s.realTime()).isTrue();
+    assertThat(s.triggerInterval()).isEqualTo("1 minute");
+    assertThat(s.trigger()).hasToString(Trigger.RealTime("1 minute").toString());
+    assertThat(
+            StreamOptions.parse("--trigger=real-time", "--trigger-interval=20 seconds").trigger())
+        .hasToString(Trigger.RealTime("20 seconds").toString());
+    assertThat(StreamOptions.parse("--trigger-interval=0 seconds").trigger())
+        .hasToString(Trigger.ProcessingTime(0).toString());
+  }
+
+  @Test
   void refusesValuesTheJobCannotUse() {
+    assertThatThrownBy(() -> StreamOptions.parse("--trigger", "continuous"))
+        .hasMessageContaining("neither micro-batch nor real-time");
     assertThatThrownBy(() -> StreamOptions.parse("--trigger-interval", "soon"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> StreamOptions.parse("--max-offsets-per-trigger", "0"))
