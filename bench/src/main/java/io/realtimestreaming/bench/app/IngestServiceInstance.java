@@ -62,9 +62,12 @@ public final class IngestServiceInstance implements AutoCloseable {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 jar.toString(),
+                // as the devstack runs it: the profile that accepts the development API key
+                "--spring.profiles.active=dev",
                 "--server.port=" + port,
                 "--server.address=" + s.host(),
-                "--management.server.port=" + port,
+                "--management.server.port=" + managementPort(port),
+                "--management.server.address=" + s.host(),
                 "--spring.datasource.url="
                     + s.jdbcUrl(s.postgresDatabase())
                     + "?currentSchema="
@@ -95,10 +98,17 @@ public final class IngestServiceInstance implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", s.postgresPassword(),
                 "INGEST_API_KEY", s.ingestApiKey()),
             scratch.dir().resolve("ingest-service-" + suite + ".log"),
-            () -> HttpCheck.answers200(base + "/actuator/health"),
+            () ->
+                HttpCheck.answers200(
+                    "http://" + s.host() + ":" + managementPort(port) + "/actuator/health"),
             Duration.ofMinutes(3),
             out);
     return new IngestServiceInstance(process, new IngestClient(base, s.ingestApiKey()));
+  }
+
+  /** Actuator's port, apart from the API's as in the devstack: the next one. */
+  static int managementPort(int port) {
+    return port + 1;
   }
 
   public IngestClient api() {
