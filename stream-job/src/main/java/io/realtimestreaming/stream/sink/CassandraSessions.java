@@ -67,8 +67,13 @@ public final class CassandraSessions {
                         DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
                     .withClass(
                         DefaultDriverOption.RETRY_POLICY_CLASS, WriteTimeoutRetryPolicy.class)
-                    // two tasks of one executor may each keep max-in-flight writes outstanding
                     .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
+                    // Every task of the executor keeps up to max-in-flight writes outstanding on
+                    // this one session, and the driver refuses a request that finds no free
+                    // stream id instead of queueing it: with its default of 1,024 per connection,
+                    // 3 tasks x 1,024 failed. The protocol's own limit leaves the bound to the
+                    // writers' semaphores (CassandraUserWriter).
+                    .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 32_768)
                     .build());
     builder.addContactPoints(ContactPoints.parse(cluster.contactPoints()));
     return builder.build();
