@@ -10,6 +10,7 @@ import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.registry.SchemaRegistryClient;
 import io.realtimestreaming.model.wire.EventHeaders;
 import io.realtimestreaming.model.wire.UserWireCodec;
+import io.realtimestreaming.stream.settings.CassandraTarget;
 import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
 import io.realtimestreaming.testing.ServiceEndpoints;
@@ -105,6 +106,21 @@ public final class StreamFixture implements AutoCloseable {
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .build())
         .build();
+  }
+
+  /**
+   * A target on a users table of its own ({@code created_users_it_<random>}, not yet created), for
+   * a test that writes to Cassandra directly rather than through the job.
+   */
+  public static CassandraTarget scratchTarget(ServiceEndpoints endpoints, int maxInFlight) {
+    return new CassandraTarget(
+        List.of(endpoints.cassandraContactPoint()),
+        endpoints.cassandraLocalDatacenter(),
+        "spark_streams",
+        "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
+        "run_ledger",
+        "ONE",
+        maxInFlight);
   }
 
   /** The job's settings for this fixture, with {@code extra} flags appended (later flags win). */

@@ -12,7 +12,6 @@ import io.realtimestreaming.testing.ServiceKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,17 +32,7 @@ class CassandraUserWriterIT {
   @BeforeEach
   void table(ServiceEndpoints endpoints) {
     cql = StreamFixture.cqlSession(endpoints);
-    String table =
-        "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    target =
-        new CassandraTarget(
-            List.of(endpoints.cassandraContactPoint()),
-            endpoints.cassandraLocalDatacenter(),
-            "spark_streams",
-            table,
-            "run_ledger",
-            "ONE",
-            4096);
+    target = StreamFixture.scratchTarget(endpoints, 4096);
     CassandraSchema.apply(cql, target, null, "");
   }
 

@@ -12,7 +12,6 @@ import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,17 +27,7 @@ class UserUpsertIT {
   @BeforeEach
   void session(ServiceEndpoints endpoints) {
     cql = StreamFixture.cqlSession(endpoints);
-    String table =
-        "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    target =
-        new CassandraTarget(
-            List.of(endpoints.cassandraContactPoint()),
-            endpoints.cassandraLocalDatacenter(),
-            "spark_streams",
-            table,
-            "run_ledger",
-            "ONE",
-            8);
+    target = StreamFixture.scratchTarget(endpoints, 8);
   }
 
   @AfterEach
