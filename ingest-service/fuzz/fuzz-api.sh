@@ -48,9 +48,11 @@ if ! curl --silent --fail --output /dev/null --max-time 10 "$URL/v3/api-docs"; t
 fi
 
 mkdir -p "$REPORTS"
-cd "$HERE" # hooks.py is imported from here
+# Schemathesis keeps its cache (.schemathesis/) in the working directory: run in .local, out of
+# the source tree, with hooks.py imported from here
+cd "$REPORTS"
 echo "fuzz-api: $SCHEMA against $URL" >&2
-SCHEMATHESIS_HOOKS=hooks exec "$VENV/bin/st" --no-color run "$SCHEMA" \
+PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=hooks exec "$VENV/bin/st" --no-color run "$SCHEMA" \
   --url "$URL" \
   --header "X-API-Key: $KEY" \
   --checks all \
