@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -86,11 +87,17 @@ class UserStreamJobIT {
   @Test
   void inRealTimeModeEachUserLandsAndIsLedgeredWhileTheLongBatchStillRuns() throws Exception {
     List<User> users = IntStream.range(0, 60).mapToObj(TestUsers::user).toList();
+    UUID poisoned = UUID.randomUUID();
     // a batch far longer than the test: what lands, lands record by record, not at its end
     query =
         UserStreamJob.start(
             spark, fixture.settings("--trigger", "real-time", "--trigger-interval", "10 minutes"));
     fixture.send(users);
+    fixture.sendRaw(
+        poisoned.toString().getBytes(StandardCharsets.UTF_8),
+        new byte[] {7, 1, 2},
+        TestUsers.RUN_ID,
+        9L);
 
     await().atMost(LANDING).until(() -> fixture.rows().size() == users.size());
     Map<UUID, Row> rows = fixture.rows();
@@ -103,7 +110,10 @@ class UserStreamJobIT {
             () ->
                 assertThat(fixture.ledger(TestUsers.RUN_ID))
                     .containsExactlyInAnyOrderElementsOf(
-                        users.stream().map(u -> "landed " + u.id() + " " + u.version()).toList()));
+                        Stream.concat(
+                                users.stream().map(u -> "landed " + u.id() + " " + u.version()),
+                                Stream.of("dead_lettered " + poisoned + " 9"))
+                            .toList()));
     assertThat(query.lastProgress()).as("the first long batch has not ended").isNull();
   }
 

@@ -13,7 +13,6 @@ import io.realtimestreaming.stream.sink.CassandraSessions;
 import io.realtimestreaming.stream.sink.CassandraUserWriter;
 import io.realtimestreaming.stream.sink.LedgerEntry;
 import io.realtimestreaming.stream.sink.LedgerFlusher;
-import io.realtimestreaming.stream.sink.RunLedgerWriter;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.ForeachWriter;
@@ -24,12 +23,13 @@ import org.apache.spark.sql.Row;
  * batch, and each record is written as it arrives instead of a micro-batch later. Each record is
  * decoded, a poison record goes to the DLQ, a user is upserted at its version ({@link
  * CassandraUserWriter}, the same writes as {@link PartitionWriter}'s), and the run ledger records
- * it as landed once Cassandra acknowledges the write ({@link LedgerFlusher}, within milliseconds).
+ * it as landed once Cassandra acknowledges the write, and a dead letter once Kafka acknowledges it
+ * ({@link LedgerFlusher}, within milliseconds).
  *
- * <p>On close, the task waits for every write, dead letter and ledger entry; if anything failed it
- * throws, the batch fails, and Spark runs it again from the checkpoint: the upserts and the ledger
- * rows are safe to repeat. Without micro-batches there is no chunk to keep the newest record of a
- * user in; the writes' timestamps (the versions) still let the newest win.
+ * <p>On close, the task waits for every write and ledger entry; if anything failed it throws, the
+ * batch fails, and Spark runs it again from the checkpoint: the upserts and the ledger rows are
+ * safe to repeat. Without micro-batches there is no chunk to keep the newest record of a user in;
+ * the writes' timestamps (the versions) still let the newest win.
  */
 public final class RealTimeWriter extends ForeachWriter<Row> {
 
@@ -37,7 +37,6 @@ public final class RealTimeWriter extends ForeachWriter<Row> {
   private final CassandraTarget cassandra;
   private final DeadLetterTarget deadLetters;
   private transient UserRecordDecoder decoder;
-  private transient CqlSession session;
   private transient CassandraUserWriter users;
   private transient LedgerFlusher ledger;
   private transient DeadLetterPublisher publisher;
@@ -52,7 +51,7 @@ public final class RealTimeWriter extends ForeachWriter<Row> {
   @Override
   public boolean open(long partitionId, long epochId) {
     decoder = UserRecordDecoder.forRegistry(registryUrl);
-    session = CassandraSessions.forTarget(cassandra);
+    CqlSession session = CassandraSessions.forTarget(cassandra);
     users = new CassandraUserWriter(session, cassandra, Instant.now());
     ledger = new LedgerFlusher(session, cassandra);
     publisher = new DeadLetterPublisher(deadLetters);
@@ -64,7 +63,12 @@ public final class RealTimeWriter extends ForeachWriter<Row> {
     KafkaRecord record = KafkaRecord.of(row);
     Decoded decoded = decoder.decode(record.value());
     if (decoded instanceof Decoded.Rejected rejected) {
-      publisher.publish(DeadLetter.of(record, rejected));
+      // Poison records are rare: wait for this one's acknowledgement so that its run counts it
+      // now, not when the long batch ends.
+      DeadLetter letter = DeadLetter.of(record, rejected);
+      publisher.publish(letter);
+      publisher.flush();
+      PartitionWriter.deadLettered(List.of(letter)).forEach(ledger::add);
       return;
     }
     User user = PartitionWriter.versioned(((Decoded.Valid) decoded).user(), record);
@@ -78,12 +82,8 @@ public final class RealTimeWriter extends ForeachWriter<Row> {
       return; // never opened
     }
     try (DeadLetterPublisher letters = publisher;
-        LedgerFlusher landed = ledger) {
+        LedgerFlusher ledgered = ledger) {
       users.awaitAll();
-      List<LedgerEntry> lettered = PartitionWriter.deadLettered(letters.flush());
-      if (!lettered.isEmpty()) {
-        new RunLedgerWriter(session, cassandra, Instant.now()).writeAll(lettered);
-      }
     }
   }
 }
