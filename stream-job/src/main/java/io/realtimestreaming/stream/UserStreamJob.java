@@ -27,18 +27,20 @@ import picocli.CommandLine;
  * Streams the users published to Kafka into Cassandra: every user on topic {@code users_created}
  * lands in {@code spark_streams.created_users} once in effect, through restarts and outages.
  *
- * <p>For each micro-batch it reads the topic from the last committed offsets, decodes each record
- * (Confluent wire format: the writer schema is fetched from the registry by its id and resolved
- * against the reader schema of common-model, so older and newer compatible records decode),
- * validates it, keeps the latest record of each user, and upserts those rows with the Cassandra
- * Java driver (prepared, idempotent, async with a bounded number in flight). Poison records (not
- * Confluent-framed, unknown schema id, undecodable, invalid) go to the dead-letter topic with their
- * original key and value and headers {@code dlq.reason}, {@code dlq.detail}, {@code
- * dlq.source.topic}, {@code dlq.source.partition} and {@code dlq.source.offset}; the job goes on.
- * If Cassandra, Kafka or the registry fails, the batch fails, the checkpoint does not advance, and
- * the job restarts its query (pausing 2 s, doubling up to 30 s) and runs the batch again: nothing
- * is lost, and repeated writes collapse by key. On start it creates the keyspace and table from
- * {@code cassandra/schema.cql} when they are missing.
+ * <p>In Spark's real-time mode (the default: long-running batches checkpointed every 15 s, each
+ * record written as it arrives) or per micro-batch (the cluster topology's, where executors have
+ * fewer cores than the topic has partitions), it reads the topic from the last committed offsets,
+ * decodes each record (Confluent wire format: the writer schema is fetched from the registry by its
+ * id and resolved against the reader schema of common-model, so older and newer compatible records
+ * decode), validates it, keeps the latest record of each user, and upserts those rows with the
+ * Cassandra Java driver (prepared, idempotent, async with a bounded number in flight). Poison
+ * records (not Confluent-framed, unknown schema id, undecodable, invalid) go to the dead-letter
+ * topic with their original key and value and headers {@code dlq.reason}, {@code dlq.detail},
+ * {@code dlq.source.topic}, {@code dlq.source.partition} and {@code dlq.source.offset}; the job
+ * goes on. If Cassandra, Kafka or the registry fails, the batch fails, the checkpoint does not
+ * advance, and the job restarts its query (pausing 2 s, doubling up to 30 s) and runs the batch
+ * again: nothing is lost, and repeated writes collapse by key. On start it creates the keyspace and
+ * table from {@code cassandra/schema.cql} when they are missing.
  *
  * <p>Usage: {@code UserStreamJob [--flag value]...}. Every flag has an environment variable and a
  * development default; {@code --help} lists them. stream-job/README.md shows how to run the job in

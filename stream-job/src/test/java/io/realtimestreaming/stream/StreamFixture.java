@@ -43,6 +43,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -123,7 +124,12 @@ public final class StreamFixture implements AutoCloseable {
         maxInFlight);
   }
 
-  /** The job's settings for this fixture, with {@code extra} flags appended (later flags win). */
+  /**
+   * The job's settings for this fixture, with {@code extra} flags appended (later flags win). In
+   * micro-batch mode unless told otherwise: these tests drive the batches (a batch's chunk, a
+   * failed batch replayed) within seconds; the default, real-time mode, runs in the real-time tests
+   * here and through the built jars in the e2e suite.
+   */
   public StreamSettings settings(String... extra) {
     List<String> args =
         new ArrayList<>(
@@ -148,6 +154,8 @@ public final class StreamFixture implements AutoCloseable {
                 "ONE",
                 "--checkpoint-dir",
                 checkpointDir.toString(),
+                "--trigger",
+                "micro-batch",
                 "--trigger-interval",
                 "500 milliseconds",
                 "--starting-offsets",
@@ -184,6 +192,52 @@ public final class StreamFixture implements AutoCloseable {
     headers.add(EventHeaders.RUN_ID, EventHeaders.text(run.toString()));
     headers.add(EventHeaders.USER_VERSION, EventHeaders.text(Long.toString(version)));
     producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+  }
+
+  /**
+   * Deletes the topic and creates it again, empty, as a wiped broker or a reset that kept the
+   * checkpoint leaves it.
+   */
+  public void recreateTopic() throws Exception {
+    admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    // Deletion completes in the background, and a consumer still reading the topic may have the
+    // broker create it again first (auto.create.topics.enable): either way it is back once it
+    // exists and holds nothing.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              try {
+                admin
+                    .createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+              } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                  throw e;
+                }
+              }
+              return isEmpty(topic);
+            });
+  }
+
+  private boolean isEmpty(String name) throws Exception {
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+        new HashMap<>();
+    admin
+        .describeTopics(List.of(name))
+        .allTopicNames()
+        .get(10, TimeUnit.SECONDS)
+        .get(name)
+        .partitions()
+        .forEach(
+            p ->
+                latest.put(
+                    new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+    return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+        .allMatch(o -> o.offset() == 0);
   }
 
   /** The next offset per partition the consumer group holds for the topic (empty: none). */

@@ -8,10 +8,15 @@ import io.realtimestreaming.model.User;
 import io.realtimestreaming.model.avro.UserAvro;
 import io.realtimestreaming.model.wire.ConfluentWireFormat;
 import io.realtimestreaming.stream.dlq.DeadLetter;
+import io.realtimestreaming.stream.health.JobStatus;
+import io.realtimestreaming.stream.health.QuerySupervisor;
+import io.realtimestreaming.stream.settings.StreamSettings;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,6 +31,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The job in-process on local[3] against the real Kafka, registry and Cassandra. */
 @RealServices({ServiceKind.KAFKA, ServiceKind.REGISTRY, ServiceKind.CASSANDRA})
@@ -115,6 +121,55 @@ class UserStreamJobIT {
                                 Stream.of("dead_lettered " + poisoned + " 9"))
                             .toList()));
     assertThat(query.lastProgress()).as("the first long batch has not ended").isNull();
+  }
+
+  @Test
+  void inRealTimeModeATopicRecreatedUnderTheRunningJobStopsItWithinSecondsWithItsOffsets(
+      @TempDir Path dir) throws Exception {
+    StreamSettings settings =
+        fixture.settings("--trigger", "real-time", "--trigger-interval", "20 seconds");
+    JobStatus status = new JobStatus(dir.resolve("status.json"));
+    QuerySupervisor supervisor =
+        new QuerySupervisor(
+            () -> UserStreamJob.start(spark, settings, status),
+            status,
+            settings.checkpointDir(),
+            settings.bootstrapServers(),
+            true,
+            spark.sparkContext().hadoopConfiguration());
+    Thread job =
+        new Thread(
+            () -> {
+              try {
+                supervisor.runUntilStopped();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    job.start();
+    try {
+      await().atMost(LANDING).until(() -> status.state() == JobStatus.State.RUNNING);
+      fixture.send(IntStream.range(0, 30).mapToObj(TestUsers::user).toList());
+      await().atMost(LANDING).until(() -> fixture.rows().size() == 30);
+      // the first batch ends: the checkpoint now resumes from offsets the fresh topic lacks
+      await()
+          .atMost(LANDING)
+          .until(
+              () ->
+                  spark.streams().active().length == 1
+                      && spark.streams().active()[0].lastProgress() != null);
+
+      fixture.recreateTopic();
+
+      // the next batch ends 20 s after the first: the job must not wait for it
+      await().atMost(Duration.ofSeconds(12)).until(() -> status.state() == JobStatus.State.FAILED);
+      assertThat(Files.readString(dir.resolve("status.json")))
+          .contains("offsets Kafka no longer has", fixture.topic + "-", "(Kafka holds 0..0)");
+      assertThat(spark.streams().active()).as("the query is not restarted").isEmpty();
+    } finally {
+      job.interrupt();
+      job.join(30_000);
+    }
   }
 
   @Test

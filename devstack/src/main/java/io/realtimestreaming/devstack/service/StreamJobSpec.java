@@ -82,6 +82,9 @@ final class StreamJobSpec implements ServiceSpec {
       env.put("SPARK_EXECUTOR_CORES", "1");
       env.put("SPARK_EXECUTOR_MEMORY", "512m");
       env.put("SPARK_CORES_MAX", "2");
+      // real-time mode wants a task slot per Kafka partition for the whole batch: 2 cores, 3
+      // partitions, so micro-batches here
+      env.put("STREAM_TRIGGER", "micro-batch");
       env.put("STREAM_JOB_CLASS", "io.realtimestreaming.stream.UserStreamJob");
       env.put("STREAM_JOB_JAR", runnableJar(s).toString());
       env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());

@@ -57,12 +57,14 @@ public final class QuerySupervisor {
   /** Runs until the query is stopped on purpose, the thread is interrupted, or offsets are lost. */
   public void runUntilStopped() throws InterruptedException {
     Duration pause = FIRST_PAUSE;
+    // compared before the first start, then after each failure: before the pause, not after it
+    if (failOnDataLoss && offsetsLost()) {
+      waitForOperator();
+      return;
+    }
     while (true) {
-      if (failOnDataLoss && offsetsLost()) {
-        waitForOperator();
-        return;
-      }
       StreamingQuery query = null;
+      long started = System.nanoTime();
       try {
         query = starter.start();
         status.running();
@@ -78,6 +80,19 @@ public final class QuerySupervisor {
           waitForOperator();
           return;
         }
+        if (failOnDataLoss && offsetsLost()) {
+          // e.g. a task fetching offsets the topic no longer has: in real-time mode that fails the
+          // query mid-batch, before Spark compares the topic with the checkpoint at the batch's end
+          waitForOperator();
+          return;
+        }
+        // a query that ran batches, or ran for a while, before failing was healthy: start the
+        // pauses over (a real-time batch may not have ended yet)
+        boolean ranWell =
+            query != null
+                && (query.lastProgress() != null
+                    || Duration.ofNanos(System.nanoTime() - started).compareTo(MAX_PAUSE) >= 0);
+        pause = ranWell ? FIRST_PAUSE : pause;
         String reason = rootMessage(e);
         status.restarting(reason);
         LOG.error(
@@ -86,8 +101,6 @@ public final class QuerySupervisor {
             pause.toSeconds(),
             e);
       }
-      // a query that ran batches before failing was healthy: start the pauses over
-      pause = query != null && query.lastProgress() != null ? FIRST_PAUSE : pause;
       Thread.sleep(pause.toMillis());
       pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
     }

@@ -125,10 +125,11 @@ public final class StreamOptions {
 
   @Option(
       names = "--trigger",
-      defaultValue = "${env:STREAM_TRIGGER:-micro-batch}",
+      defaultValue = "${env:STREAM_TRIGGER:-real-time}",
       description =
-          "micro-batch, or real-time (Spark's real-time mode: long-running batches, each record"
-              + " written as it arrives) (env STREAM_TRIGGER, default ${DEFAULT-VALUE})")
+          "real-time (Spark's real-time mode: long-running batches, each record written as it"
+              + " arrives; needs a task slot per Kafka partition) or micro-batch (env STREAM_TRIGGER,"
+              + " default ${DEFAULT-VALUE})")
   String trigger;
 
   @Option(

@@ -40,8 +40,12 @@ public record StreamSettings(
   /** The interval between micro-batches when none is given. */
   public static final String MICRO_BATCH_INTERVAL = "500 milliseconds";
 
-  /** How long a real-time batch runs when none is given: replayed in full after a crash. */
-  public static final String REAL_TIME_INTERVAL = "1 minute";
+  /**
+   * How long a real-time batch runs when none is given. A batch is replayed in full after a crash,
+   * and the consumer group's offsets (the lag operators see) move when it ends; each end costs the
+   * records then arriving some 100-300 ms (docs/benchmarks.md, Levers).
+   */
+  public static final String REAL_TIME_INTERVAL = "15 seconds";
 
   public StreamSettings {
     if (triggerInterval == null || triggerInterval.isBlank()) {

@@ -7,10 +7,13 @@ import io.realtimestreaming.stream.StreamFixture;
 import io.realtimestreaming.testing.RealServices;
 import io.realtimestreaming.testing.ServiceEndpoints;
 import io.realtimestreaming.testing.ServiceKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +33,7 @@ class QuerySupervisorIT {
       throws Exception {
     try (StreamFixture fixture = new StreamFixture(endpoints)) {
       Path checkpoint = dir.resolve("checkpoint");
-      // a checkpoint whose last committed batch ended at offset 1200 of partition 0, which the
-      // fresh topic does not have
-      Files.createDirectories(checkpoint.resolve("offsets"));
-      Files.createDirectories(checkpoint.resolve("commits"));
-      Files.writeString(
-          checkpoint.resolve("offsets/41"),
-          "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{}}\n{\""
-              + fixture.topic
-              + "\":{\"0\":1200,\"1\":0,\"2\":0}}");
-      Files.writeString(checkpoint.resolve("commits/41"), "v1\n{\"nextBatchWatermarkMs\":0}");
+      checkpointAtOffsetTheTopicLacks(checkpoint, fixture.topic);
       Path statusFile = dir.resolve("status.json");
       JobStatus status = new JobStatus(statusFile);
       AtomicInteger starts = new AtomicInteger();
@@ -54,15 +48,7 @@ class QuerySupervisorIT {
               endpoints.kafkaBootstrapServers(),
               true,
               new Configuration());
-      Thread job =
-          new Thread(
-              () -> {
-                try {
-                  supervisor.runUntilStopped();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
+      Thread job = new Thread(runs(supervisor));
       job.start();
 
       await().atMost(Duration.ofSeconds(30)).until(() -> status.state() == JobStatus.State.FAILED);
@@ -75,5 +61,73 @@ class QuerySupervisorIT {
       job.interrupt();
       job.join(10_000);
     }
+  }
+
+  @Test
+  void aQueryFailingOnLostOffsetsStopsTheJobAtOnceNotAfterARestartPause(ServiceEndpoints endpoints)
+      throws Exception {
+    try (StreamFixture fixture = new StreamFixture(endpoints)) {
+      Path checkpoint = dir.resolve("checkpoint");
+      JobStatus status = new JobStatus(dir.resolve("status.json"));
+      AtomicLong failedAt = new AtomicLong();
+      QuerySupervisor supervisor =
+          new QuerySupervisor(
+              () -> {
+                // as a real-time task meets a recreated topic: the batch committed before is
+                // there, its offsets are not
+                checkpointAtOffsetTheTopicLacks(checkpoint, fixture.topic);
+                failedAt.set(System.nanoTime());
+                throw new IllegalStateException("OffsetOutOfRangeException: fetch position 1200");
+              },
+              status,
+              checkpoint.toString(),
+              endpoints.kafkaBootstrapServers(),
+              true,
+              new Configuration());
+      Thread job = new Thread(runs(supervisor));
+      job.start();
+
+      // the first restart pause is 2 s: the comparison comes before it
+      await().atMost(Duration.ofSeconds(10)).until(() -> status.state() == JobStatus.State.FAILED);
+      assertThat(Duration.ofNanos(System.nanoTime() - failedAt.get()))
+          .isLessThan(Duration.ofMillis(1_900));
+      assertThat(Files.readString(dir.resolve("status.json")))
+          .contains(fixture.topic + "-0 at offset 1200 (Kafka holds 0..0)");
+      job.interrupt();
+      job.join(10_000);
+    }
+  }
+
+  private Runnable runs(QuerySupervisor supervisor) {
+    return () -> {
+      try {
+        supervisor.runUntilStopped();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /**
+   * A checkpoint whose last committed batch ended at offset 1200 of partition 0, which a fresh
+   * topic does not have.
+   */
+  private static void checkpointAtOffsetTheTopicLacks(Path checkpoint, String topic) {
+    try {
+      writeCheckpoint(checkpoint, topic);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeCheckpoint(Path checkpoint, String topic) throws IOException {
+    Files.createDirectories(checkpoint.resolve("offsets"));
+    Files.createDirectories(checkpoint.resolve("commits"));
+    Files.writeString(
+        checkpoint.resolve("offsets/41"),
+        "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{}}\n{\""
+            + topic
+            + "\":{\"0\":1200,\"1\":0,\"2\":0}}");
+    Files.writeString(checkpoint.resolve("commits/41"), "v1\n{\"nextBatchWatermarkMs\":0}");
   }
 }

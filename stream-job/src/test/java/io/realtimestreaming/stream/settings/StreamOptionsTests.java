@@ -56,8 +56,8 @@ class StreamOptionsTests {
     assertThat(s.cassandra().keyspace()).isEqualTo("spark_streams");
     assertThat(s.cassandra().table()).isEqualTo("created_users");
     assertThat(s.cassandra().consistency()).isEqualTo("LOCAL_QUORUM");
-    assertThat(s.realTime()).isFalse();
-    assertThat(s.triggerInterval()).isEqualTo("500 milliseconds");
+    assertThat(s.realTime()).isTrue();
+    assertThat(s.triggerInterval()).isEqualTo("15 seconds");
     assertThat(s.maxOffsetsPerTrigger()).isEqualTo(20_000);
     assertThat(s.startingOffsets()).isEqualTo("earliest");
     assertThat(s.createSchema()).isTrue();
@@ -65,16 +65,19 @@ class StreamOptionsTests {
   }
 
   @Test
-  void realTimeModeCheckpointsLongRunningBatchesAMinuteApartUnlessToldOtherwise() {
-    StreamSettings s = StreamOptions.parse("--trigger", "real-time");
-
-    assertThat(s.realTime()).isTrue();
-    assertThat(s.triggerInterval()).isEqualTo("1 minute");
-    assertThat(s.trigger()).hasToString(Trigger.RealTime("1 minute").toString());
+  void realTimeModeCheckpointsEveryFifteenSecondsAndMicroBatchesComeEveryHalfSecond() {
+    assertThat(StreamOptions.parse().trigger())
+        .hasToString(Trigger.RealTime("15 seconds").toString());
     assertThat(
             StreamOptions.parse("--trigger=real-time", "--trigger-interval=20 seconds").trigger())
         .hasToString(Trigger.RealTime("20 seconds").toString());
-    assertThat(StreamOptions.parse("--trigger-interval=0 seconds").trigger())
+
+    StreamSettings microBatches = StreamOptions.parse("--trigger", "micro-batch");
+    assertThat(microBatches.realTime()).isFalse();
+    assertThat(microBatches.trigger())
+        .hasToString(Trigger.ProcessingTime("500 milliseconds").toString());
+    assertThat(
+            StreamOptions.parse("--trigger=micro-batch", "--trigger-interval=0 seconds").trigger())
         .hasToString(Trigger.ProcessingTime(0).toString());
   }
 
