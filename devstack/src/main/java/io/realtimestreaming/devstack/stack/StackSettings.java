@@ -37,7 +37,10 @@ public record StackSettings(
           Map.entry("postgres", "128m"),
           Map.entry("cassandra", "1g"),
           Map.entry("randomuser", "256m"),
-          Map.entry("ingest-service", "384m"),
+          // a page of 5,000 users is some 15 MB as fetched, then as rows, events and statements;
+          // with 2 runs at once a 384m heap spent a third of the service's CPU collecting
+          // (docs/benchmarks.md, Levers)
+          Map.entry("ingest-service", "1g"),
           Map.entry("stream-job", "1g"),
           Map.entry("airflow", "n/a"),
           // the cluster topology: smaller heaps, so that all of it fits the 2-core, 24 GB machine
