@@ -105,7 +105,7 @@ public final class StreamJobInstance implements AutoCloseable {
     return process.cpuSeconds();
   }
 
-  /** The job's log: a line per micro-batch (see {@link BatchLines}). */
+  /** The job's log: a line per batch (see {@link StreamBatches}). */
   public Path log() {
     return process.log();
   }

@@ -6,7 +6,7 @@ import io.realtimestreaming.bench.app.IngestServiceInstance;
 import io.realtimestreaming.bench.app.Scratch;
 import io.realtimestreaming.bench.app.StreamJobInstance;
 import io.realtimestreaming.bench.report.LatencySummary;
-import io.realtimestreaming.bench.stream.MicroBatches;
+import io.realtimestreaming.bench.stream.StreamBatches;
 import io.realtimestreaming.devstack.cql.CqlSessions;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.io.PrintStream;
@@ -133,8 +133,7 @@ public final class LatencySuite {
             + Breakdown.of(settings, scratch, counted, landed).describe()
             + ".");
     notes.add(cpu + ".");
-    notes.add(
-        "Stream micro-batches while measured: " + MicroBatches.summary(job.log(), from, to) + ".");
+    notes.add("Stream batches while measured: " + StreamBatches.summary(job.log(), from, to) + ".");
     return new Result(summary, notes);
   }
 

@@ -130,8 +130,8 @@ public final class StreamSuite {
           stream.add(rate(STREAM + ", round " + k, n / ((marks[k] - marks[k - 1]) / 1e9)));
         }
         notes.add(
-            "Stream micro-batches over the run: "
-                + MicroBatches.summary(job.log(), from, LocalDateTime.now())
+            "Stream batches over the run: "
+                + StreamBatches.summary(job.log(), from, LocalDateTime.now())
                 + ".");
       }
       notes.add(

@@ -1,6 +1,8 @@
 package io.realtimestreaming.stream.batch;
 
 import io.realtimestreaming.stream.health.JobStatus;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -8,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line per micro-batch of one query run: batch id, input rows, rows/s, duration (and where
- * it went: writing, checkpointing, fetching offsets, planning), rows written, dead letters.
- * Registered before the query starts; it adopts the first run of its query name that starts, so
- * that a restarted query in the same session gets a log of its own.
+ * Logs one line per batch of one query run (a micro-batch, or a real-time mode's long batch): batch
+ * id, input rows, rows/s, duration (and where it went: writing, checkpointing, fetching offsets,
+ * planning), rows written, dead letters. Registered before the query starts; it adopts the first
+ * run of its query name that starts, so that a restarted query in the same session gets a log of
+ * its own.
  */
 public final class BatchProgressLog extends StreamingQueryListener {
 
@@ -44,25 +47,35 @@ public final class BatchProgressLog extends StreamingQueryListener {
     }
     // progress without a batch of ours (an idle trigger) has no outcome and no line
     status.batchCommitted(p.batchId());
-    outcomes
-        .take(p.batchId())
-        .ifPresent(
-            o ->
-                LOG.info(
-                    "batch {}: {} input rows, {} rows/s, {} ms ({} ms writing, {} ms checkpoint,"
-                        + " {} ms offsets, {} ms planning), {} rows written, {} to DLQ,"
-                        + " {} superseded",
-                    p.batchId(),
-                    p.numInputRows(),
-                    Math.round(p.processedRowsPerSecond()),
-                    p.batchDuration(),
-                    phase(p, "addBatch"),
-                    phase(p, "walCommit") + phase(p, "commitOffsets"),
-                    phase(p, "latestOffset") + phase(p, "getBatch"),
-                    phase(p, "queryPlanning"),
-                    o.rowsWritten(),
-                    o.deadLettered(),
-                    o.superseded()));
+    Optional<BatchOutcome> outcome = outcomes.take(p.batchId());
+    if (outcome.isPresent()) {
+      LOG.info(
+          "{}, {} rows written, {} to DLQ, {} superseded",
+          timing(p),
+          outcome.get().rowsWritten(),
+          outcome.get().deadLettered(),
+          outcome.get().superseded());
+    } else if (p.numInputRows() > 0) {
+      // a real-time batch: its writer lands each record as it comes and counts it in the run
+      // ledger, not in an outcome for the driver
+      LOG.info("{} (real-time)", timing(p));
+    }
+  }
+
+  /** The batch's id, rows, rate and where its time went, as Spark reports them. */
+  private static String timing(StreamingQueryProgress p) {
+    return String.format(
+        Locale.ROOT,
+        "batch %d: %d input rows, %d rows/s, %d ms (%d ms writing, %d ms checkpoint, %d ms offsets,"
+            + " %d ms planning)",
+        p.batchId(),
+        p.numInputRows(),
+        Math.round(p.processedRowsPerSecond()),
+        p.batchDuration(),
+        phase(p, "addBatch"),
+        phase(p, "walCommit") + phase(p, "commitOffsets"),
+        phase(p, "latestOffset") + phase(p, "getBatch"),
+        phase(p, "queryPlanning"));
   }
 
   /** Milliseconds Spark reports for one phase of the batch, 0 if it reports none. */

@@ -12,11 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the time of the stream job's micro-batches went, from the line its BatchProgressLog writes
- * per batch (Spark's own durations): writing (the sink), checkpoint (offset and commit logs),
- * offsets (asking Kafka for the latest), planning, and the rest.
+ * Where the time of the stream job's batches went (micro-batches, or real-time mode's long ones),
+ * from the line its BatchProgressLog writes per batch (Spark's own durations): writing (the sink),
+ * checkpoint (offset and commit logs), offsets (asking Kafka for the latest), planning, and the
+ * rest.
  */
-public final class MicroBatches {
+public final class StreamBatches {
 
   /** One batch line. */
   record Batch(
@@ -34,7 +35,7 @@ public final class MicroBatches {
           "^(\\S+) .*batch (\\d+): (\\d+) input rows, \\d+ rows/s, (\\d+) ms \\((\\d+) ms writing,"
               + " (\\d+) ms checkpoint, (\\d+) ms offsets, (\\d+) ms planning\\)");
 
-  private MicroBatches() {}
+  private StreamBatches() {}
 
   /** The batches in the log lines, with rows, in order; other lines are skipped. */
   static List<Batch> parse(List<String> lines) {
@@ -71,7 +72,7 @@ public final class MicroBatches {
 
   static String summary(List<Batch> batches) {
     if (batches.isEmpty()) {
-      return "no micro-batch with rows was logged";
+      return "no batch with rows was logged";
     }
     long total = median(batches, Batch::totalMs);
     long writing = median(batches, Batch::writingMs);
@@ -80,7 +81,7 @@ public final class MicroBatches {
     long planning = median(batches, Batch::planningMs);
     return String.format(
         Locale.ROOT,
-        "%,d micro-batches of median %,d rows took a median %,d ms: %,d writing (the sink),"
+        "%,d batches of median %,d rows took a median %,d ms: %,d writing (the sink),"
             + " %,d checkpoint, %,d asking Kafka for offsets, %,d planning (medians of each part)",
         batches.size(),
         median(batches, Batch::inputRows),
