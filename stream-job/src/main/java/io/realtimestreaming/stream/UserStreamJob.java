@@ -7,6 +7,7 @@ import io.realtimestreaming.stream.batch.UserBatchSink;
 import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.health.JobStatus;
 import io.realtimestreaming.stream.health.QuerySupervisor;
+import io.realtimestreaming.stream.health.TaskSlots;
 import io.realtimestreaming.stream.lag.ConsumerGroupOffsets;
 import io.realtimestreaming.stream.settings.StreamOptions;
 import io.realtimestreaming.stream.settings.StreamSettings;
@@ -120,6 +121,11 @@ public final class UserStreamJob {
           settings.cassandra(),
           settings.schemaFile(),
           settings.cassandraReplication());
+    }
+
+    if (settings.realTime()) {
+      TaskSlots.requireOnePerPartition(
+          spark.sparkContext(), settings.topic(), settings.bootstrapServers());
     }
 
     // Source: the topic's records (key, value, topic, partition, offset, timestamp) from the

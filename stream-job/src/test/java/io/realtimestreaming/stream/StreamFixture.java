@@ -34,6 +34,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -220,6 +221,14 @@ public final class StreamFixture implements AutoCloseable {
               }
               return isEmpty(topic);
             });
+  }
+
+  /** Grows the topic to {@code partitions} partitions. */
+  public void growTopic(int partitions) throws Exception {
+    admin
+        .createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
   }
 
   private boolean isEmpty(String name) throws Exception {

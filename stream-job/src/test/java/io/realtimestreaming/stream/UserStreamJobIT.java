@@ -1,6 +1,7 @@
 package io.realtimestreaming.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -170,6 +171,20 @@ class UserStreamJobIT {
       job.interrupt();
       job.join(30_000);
     }
+  }
+
+  @Test
+  void realTimeModeRefusesToStartWithFewerTaskSlotsThanPartitions() throws Exception {
+    fixture.growTopic(4); // the test session runs local[3]
+
+    assertThatThrownBy(() -> UserStreamJob.start(spark, fixture.settings("--trigger", "real-time")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has 4 partitions, the job has 3 task slots")
+        .hasMessageContaining("--trigger micro-batch");
+    // micro-batches read the 4 partitions with 3 slots, a task after another
+    query = UserStreamJob.start(spark, fixture.settings());
+    fixture.send(IntStream.range(0, 20).mapToObj(TestUsers::user).toList());
+    await().atMost(LANDING).until(() -> fixture.rows().size() == 20);
   }
 
   @Test

@@ -37,19 +37,15 @@ class QuerySupervisorIT {
       Path statusFile = dir.resolve("status.json");
       JobStatus status = new JobStatus(statusFile);
       AtomicInteger starts = new AtomicInteger();
-      QuerySupervisor supervisor =
-          new QuerySupervisor(
+      Thread job =
+          startSupervisor(
               () -> {
                 starts.incrementAndGet();
                 throw new IllegalStateException("must not start");
               },
               status,
-              checkpoint.toString(),
-              endpoints.kafkaBootstrapServers(),
-              true,
-              new Configuration());
-      Thread job = new Thread(runs(supervisor));
-      job.start();
+              checkpoint,
+              endpoints);
 
       await().atMost(Duration.ofSeconds(30)).until(() -> status.state() == JobStatus.State.FAILED);
       assertThat(Files.readString(statusFile))
@@ -70,8 +66,8 @@ class QuerySupervisorIT {
       Path checkpoint = dir.resolve("checkpoint");
       JobStatus status = new JobStatus(dir.resolve("status.json"));
       AtomicLong failedAt = new AtomicLong();
-      QuerySupervisor supervisor =
-          new QuerySupervisor(
+      Thread job =
+          startSupervisor(
               () -> {
                 // as a real-time task meets a recreated topic: the batch committed before is
                 // there, its offsets are not
@@ -80,12 +76,8 @@ class QuerySupervisorIT {
                 throw new IllegalStateException("OffsetOutOfRangeException: fetch position 1200");
               },
               status,
-              checkpoint.toString(),
-              endpoints.kafkaBootstrapServers(),
-              true,
-              new Configuration());
-      Thread job = new Thread(runs(supervisor));
-      job.start();
+              checkpoint,
+              endpoints);
 
       // the first restart pause is 2 s: the comparison comes before it
       await().atMost(Duration.ofSeconds(10)).until(() -> status.state() == JobStatus.State.FAILED);
@@ -98,14 +90,31 @@ class QuerySupervisorIT {
     }
   }
 
-  private Runnable runs(QuerySupervisor supervisor) {
-    return () -> {
-      try {
-        supervisor.runUntilStopped();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+  /** A supervisor failing on lost offsets, on the real Kafka, running on a thread of its own. */
+  private static Thread startSupervisor(
+      QuerySupervisor.QueryStarter starter,
+      JobStatus status,
+      Path checkpoint,
+      ServiceEndpoints endpoints) {
+    QuerySupervisor supervisor =
+        new QuerySupervisor(
+            starter,
+            status,
+            checkpoint.toString(),
+            endpoints.kafkaBootstrapServers(),
+            true,
+            new Configuration());
+    Thread job =
+        new Thread(
+            () -> {
+              try {
+                supervisor.runUntilStopped();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    job.start();
+    return job;
   }
 
   /**
