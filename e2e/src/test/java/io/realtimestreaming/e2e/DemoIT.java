@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,12 +33,13 @@ class DemoIT {
   @Test
   void aStuckStageEndsTheDemoWithItsReasonAndAResetDemoLandsEveryUser() throws Exception {
     pipeline.up();
-    // pages of the offline source's slow fault come every 5 s: time to break a stage mid-run
+    // pages of the offline source's slow fault come every 5 s (5,000 users each): time to break a
+    // stage mid-run
     PipelineCli.Running running =
         cli.start(
             "demo",
             "--users",
-            "15000",
+            "60000",
             "--seed",
             "e2e-demo.fault-slow",
             "--stall-timeout",
@@ -40,7 +47,11 @@ class DemoIT {
             "--keep");
     await()
         .atMost(Duration.ofMinutes(3))
-        .until(() -> running.output().matches("(?s).*landed +[1-9].*"));
+        .until(() -> running.output().matches("(?s).*landed +[1-9][0-9]{4,}.*"));
+    // the job checkpoints when a real-time batch ends (every 15 s): once one has ended past these
+    // 10,000 users, the checkpoint points further into the topic than what the pages still to come
+    // put into the recreated one before the job notices
+    Thread.sleep(Duration.ofSeconds(16).toMillis());
     recreateTheTopic();
 
     PipelineCli.Result stuck = running.await(Duration.ofMinutes(5));
@@ -82,17 +93,38 @@ class DemoIT {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 pipeline.settings.kafkaBootstrapServers()))) {
       admin.deleteTopics(List.of("users_created")).all().get();
+      // Deletion completes in the background, and the stream job's consumers, still reading the
+      // topic, may have the broker create it again first (auto.create.topics.enable): either way
+      // it is back once it exists and holds nothing.
       await()
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptions()
           .until(
               () -> {
-                admin
-                    .createTopics(List.of(new NewTopic("users_created", 3, (short) 1)))
-                    .all()
-                    .get();
-                return true;
+                try {
+                  admin
+                      .createTopics(List.of(new NewTopic("users_created", 3, (short) 1)))
+                      .all()
+                      .get();
+                } catch (ExecutionException e) {
+                  if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                  }
+                }
+                return isEmpty(admin, "users_created");
               });
     }
+  }
+
+  private static boolean isEmpty(Admin admin, String topic) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    admin
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get()
+        .get(topic)
+        .partitions()
+        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    return admin.listOffsets(latest).all().get().values().stream().allMatch(o -> o.offset() == 0);
   }
 }

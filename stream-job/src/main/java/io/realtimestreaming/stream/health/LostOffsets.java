@@ -74,15 +74,7 @@ public final class LostOffsets {
       return List.of();
     }
     Map<TopicPartition, Long> planned = plannedOffsets(checkpointDir, hadoop);
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                15_000))) {
+    try (Admin admin = admin(bootstrapServers)) {
       Map<TopicPartition, Long> earliest = offsets(admin, checkpointed, OffsetSpec.earliest());
       Map<TopicPartition, Long> latest = offsets(admin, checkpointed, OffsetSpec.latest());
       List<Gap> gaps = new ArrayList<>();
@@ -99,6 +91,18 @@ public final class LostOffsets {
           });
       return gaps;
     }
+  }
+
+  /** An admin client for the job's checks: a Kafka away answers within seconds, not minutes. */
+  static Admin admin(String bootstrapServers) {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            10_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            15_000));
   }
 
   /**

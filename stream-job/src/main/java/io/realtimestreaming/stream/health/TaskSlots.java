@@ -1,13 +1,11 @@
 package io.realtimestreaming.stream.health;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,15 +79,7 @@ public final class TaskSlots {
   }
 
   private static Optional<Integer> partitions(String topic, String bootstrapServers) {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                15_000))) {
+    try (Admin admin = LostOffsets.admin(bootstrapServers)) {
       return Optional.of(
           admin
               .describeTopics(List.of(topic))
