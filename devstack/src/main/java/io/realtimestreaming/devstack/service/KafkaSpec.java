@@ -7,12 +7,16 @@ import io.realtimestreaming.devstack.stack.ServiceSpec;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,6 +38,17 @@ final class KafkaSpec implements ServiceSpec {
    * keeps events under 20 KB.
    */
   static final String MAX_MESSAGE_BYTES = "1048588";
+
+  /** How long ZooKeeper keeps a broker registered after it stops answering: 6 s, not 18. */
+  static final Duration ZOOKEEPER_SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+  /**
+   * What a broker logs when it starts while ZooKeeper still holds the registration of its killed
+   * predecessor (Kafka's KafkaZkClient$CheckedEphemeral): the start fails until that session
+   * expires.
+   */
+  private static final Pattern REGISTRATION_HELD =
+      Pattern.compile("creating ephemeral at /brokers/ids/(\\d+), node already exists and owner");
 
   private final String name;
   private final int brokerId;
@@ -78,8 +93,8 @@ final class KafkaSpec implements ServiceSpec {
                 "listeners=" + listener,
                 "advertised.listeners=" + listener,
                 "zookeeper.connect=" + s.host() + ":" + s.port("zookeeper"),
-                // a dead broker is noticed when its session expires: 6 s, not 18
-                "zookeeper.session.timeout.ms=6000",
+                // a dead broker is noticed when its session expires
+                "zookeeper.session.timeout.ms=" + ZOOKEEPER_SESSION_TIMEOUT.toMillis(),
                 "log.dirs=" + s.dataDir(name).resolve("logs"),
                 "num.partitions=3",
                 "default.replication.factor=" + replication,
@@ -147,6 +162,25 @@ final class KafkaSpec implements ServiceSpec {
         }
       }
     }
+  }
+
+  /**
+   * A broker killed together with ZooKeeper (a crash, a killed session) leaves its registration in
+   * ZooKeeper's snapshot; the restarted ZooKeeper restores the session and holds the registration
+   * until the session times out. A broker started before then exits; one started after registers.
+   */
+  @Override
+  public Optional<StartRetry> retryAfter(String startupLog) {
+    Matcher held = REGISTRATION_HELD.matcher(startupLog);
+    if (!held.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StartRetry(
+            "ZooKeeper still held the registration of a broker "
+                + held.group(1)
+                + " that was killed, until its session expires",
+            ZOOKEEPER_SESSION_TIMEOUT.plusSeconds(1)));
   }
 
   private static Admin admin(String bootstrapServers) {

@@ -1,6 +1,8 @@
 package io.realtimestreaming.devstack.stack;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,9 @@ import java.util.Optional;
  * one whose server died under its live process ({@link Health.Condition#DOWN}) is restarted.
  */
 final class ServiceLauncher {
+
+  /** Opens the line {@link #launch} writes to a service's log before each start. */
+  private static final String LAUNCH_MARKER = "---- ";
 
   private final StackSettings settings;
   private final Runtimes runtimes;
@@ -57,7 +62,7 @@ final class ServiceLauncher {
     }
     // the PID as launched, not read back: a process caught mid-exec (setsid becoming java) can
     // show /proc an empty command line, and would not be recognized as ours
-    awaitReady(spec, pid);
+    healed += awaitReadyOrStartAgain(spec, pid);
     spec.afterReady(settings);
     return String.format(
         "%s: ready in %.1f s%s",
@@ -72,7 +77,7 @@ final class ServiceLauncher {
     Files.createDirectories(settings.dataDir(spec.name()));
     Files.writeString(
         settings.logFile(spec.name()),
-        "---- " + Instant.now() + " starting " + spec.name() + "\n",
+        LAUNCH_MARKER + Instant.now() + " starting " + spec.name() + "\n",
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
     ProcessBuilder builder =
@@ -87,6 +92,45 @@ final class ServiceLauncher {
     builder.environment().put("PIPELINE_SERVICE", spec.name());
     builder.environment().put("PIPELINE_HOME", settings.home().toString());
     return builder.start().pid();
+  }
+
+  /**
+   * Waits for the launched process to be ready; if it exited for a reason its spec says passes by
+   * itself, launches it once more after the wait the spec gives. Answers what it healed, if any.
+   */
+  private String awaitReadyOrStartAgain(ServiceSpec spec, long pid) throws Exception {
+    try {
+      awaitReady(spec, pid);
+      return "";
+    } catch (ServiceFailedException failed) {
+      Optional<ServiceSpec.StartRetry> retry =
+          Processes.isAlive(pid) ? Optional.empty() : spec.retryAfter(startupLog(spec));
+      if (retry.isEmpty()) {
+        throw failed;
+      }
+      Thread.sleep(retry.get().after().toMillis());
+      long again = launch(spec);
+      pids.write(spec.name(), again);
+      awaitReady(spec, again);
+      return " (started again after "
+          + retry.get().after().toSeconds()
+          + " s: "
+          + retry.get().reason()
+          + ")";
+    }
+  }
+
+  /** What the service logged since its latest launch (within the log's last 256 KiB). */
+  private String startupLog(ServiceSpec spec) throws IOException {
+    try (RandomAccessFile file =
+        new RandomAccessFile(settings.logFile(spec.name()).toFile(), "r")) {
+      byte[] tail = new byte[(int) Math.min(file.length(), 256 * 1024)];
+      file.seek(file.length() - tail.length);
+      file.readFully(tail);
+      String log = new String(tail, StandardCharsets.UTF_8);
+      int launched = log.lastIndexOf("\n" + LAUNCH_MARKER);
+      return launched < 0 ? log : log.substring(launched + 1);
+    }
   }
 
   private void awaitReady(ServiceSpec spec, long pid) throws InterruptedException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the stack needs to know to run one service as a child process. */
 public interface ServiceSpec {
@@ -67,4 +68,16 @@ public interface ServiceSpec {
   default Duration startTimeout() {
     return Duration.ofSeconds(120);
   }
+
+  /**
+   * Whether a start whose process exited can succeed if tried again later, judged from what the
+   * process logged since it was launched: a condition that passes by itself (a session a killed
+   * predecessor still holds), not a misconfiguration. By default never.
+   */
+  default Optional<StartRetry> retryAfter(String startupLog) {
+    return Optional.empty();
+  }
+
+  /** Why a failed start is worth one more try, and how long to wait before it. */
+  record StartRetry(String reason, Duration after) {}
 }

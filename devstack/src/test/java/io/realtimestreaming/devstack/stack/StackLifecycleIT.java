@@ -33,6 +33,7 @@ class StackLifecycleIT {
   private int postgresPort;
   private int zookeeperPort;
   private int registryPort;
+  private int kafkaPort;
   private PipelineCli cli;
 
   @BeforeEach
@@ -40,13 +41,15 @@ class StackLifecycleIT {
     postgresPort = PipelineCli.freePort();
     zookeeperPort = PipelineCli.freePort();
     registryPort = PipelineCli.freePort();
+    kafkaPort = PipelineCli.freePort();
     cli =
         new PipelineCli(
             Map.of(
                 "PIPELINE_HOME", home.toString(),
                 "PIPELINE_POSTGRES_PORT", Integer.toString(postgresPort),
                 "PIPELINE_ZOOKEEPER_PORT", Integer.toString(zookeeperPort),
-                "PIPELINE_REGISTRY_PORT", Integer.toString(registryPort)));
+                "PIPELINE_REGISTRY_PORT", Integer.toString(registryPort),
+                "PIPELINE_KAFKA_PORT", Integer.toString(kafkaPort)));
   }
 
   @AfterEach
@@ -58,7 +61,7 @@ class StackLifecycleIT {
   void aKilledServiceComesBackWithItsDataAndDownLeavesNothingRunning() throws Exception {
     assertThat(cli.run("up", "postgres", "zookeeper").exitCode()).isZero();
     execute("create table survivors (name text)", "insert into survivors values ('Çetin')");
-    long postgresJvm = Long.parseLong(Files.readString(home.resolve("pids/postgres.pid")).trim());
+    long postgresJvm = pid("postgres");
 
     ProcessHandle.of(postgresJvm).orElseThrow().destroyForcibly();
     await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.isAlive(postgresJvm));
@@ -111,14 +114,41 @@ class StackLifecycleIT {
     }
   }
 
+  /**
+   * A crash that takes the broker and ZooKeeper down together leaves the broker registered in
+   * ZooKeeper's snapshot until its session expires; a broker started again before then exits at
+   * once. {@code up} waits the session out and starts it again.
+   */
+  @Test
+  void aBrokerKilledWithItsZooKeeperComesBackOnUp() throws Exception {
+    assertThat(cli.run("up", "kafka").exitCode()).isZero();
+    long kafka = pid("kafka");
+    long zookeeper = pid("zookeeper");
+
+    ProcessHandle.of(kafka).orElseThrow().destroyForcibly();
+    ProcessHandle.of(zookeeper).orElseThrow().destroyForcibly();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !Processes.isAlive(kafka) && !Processes.isAlive(zookeeper));
+
+    PipelineCli.Result again = cli.run("up", "kafka");
+    assertThat(again.exitCode()).as(again.output()).isZero();
+    assertThat(again.output()).contains("kafka: ready");
+    assertThat(cli.run("status").output()).containsPattern("kafka .* ready");
+  }
+
   @Test
   void upIsIdempotent() throws Exception {
     assertThat(cli.run("up", "zookeeper").exitCode()).isZero();
-    long pid = Long.parseLong(Files.readString(home.resolve("pids/zookeeper.pid")).trim());
+    long pid = pid("zookeeper");
 
     PipelineCli.Result again = cli.run("up", "zookeeper");
 
     assertThat(again.output()).contains("zookeeper: already running (PID " + pid + "), left alone");
+  }
+
+  private long pid(String service) throws Exception {
+    return Long.parseLong(Files.readString(home.resolve("pids/" + service + ".pid")).trim());
   }
 
   /** Registers an Avro schema under the subject; answers its id. */
