@@ -15,10 +15,13 @@ import io.realtimestreaming.bench.report.Measurement;
 import io.realtimestreaming.bench.report.TargetCheck;
 import io.realtimestreaming.bench.report.Targets;
 import io.realtimestreaming.bench.stream.StreamSuite;
+import io.realtimestreaming.devstack.stack.ChildProcesses;
+import io.realtimestreaming.devstack.stack.ExitCleanup;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import io.realtimestreaming.stream.settings.CassandraTarget;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,7 +64,7 @@ final class BenchRun {
     out.printf(
         "bench run %s: %s; scratch %s*, files in %s%n",
         id, plan.suites(), scratch.prefix(), scratch.dir());
-    try {
+    try (ExitCleanup cleanup = ExitCleanup.register("bench-cleanup", () -> cleanUp(scratch))) {
       UserPool pool =
           UserPool.fetch(
               "http://" + settings.host() + ":" + settings.port("randomuser") + "/api/1.4/");
@@ -100,9 +103,6 @@ final class BenchRun {
           notes.addAll(r.notes());
         }
       }
-    } finally {
-      out.printf("%n== cleaning up %s*%n", scratch.prefix());
-      scratch.dropAll(out);
     }
     notes.add(
         "The bench's instances run as the devstack runs the services: the ingest service on a fixed"
@@ -130,6 +130,23 @@ final class BenchRun {
         Targets.exitStatus(targets),
         profiles,
         notes);
+  }
+
+  /**
+   * Stops the processes the run started (its instances, a producer run) and drops its scratch
+   * resources: at the run's end, or when the bench is stopped midway (Ctrl-C, SIGTERM), where the
+   * instances are still running and would hold the scratch tables open.
+   */
+  private void cleanUp(Scratch scratch) {
+    List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
+    if (!started.isEmpty()) {
+      out.printf(
+          "%n== stopping the run's processes: PIDs %s%n",
+          started.stream().map(ProcessHandle::pid).toList());
+      ChildProcesses.stop(started, Duration.ofSeconds(20));
+    }
+    out.printf("%n== cleaning up %s*%n", scratch.prefix());
+    scratch.dropAll(out);
   }
 
   private IngestServiceInstance ingestService(Scratch scratch, String suite, List<String> overrides)

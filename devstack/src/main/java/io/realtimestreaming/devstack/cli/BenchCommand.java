@@ -1,5 +1,7 @@
 package io.realtimestreaming.devstack.cli;
 
+import io.realtimestreaming.devstack.stack.ChildProcesses;
+import io.realtimestreaming.devstack.stack.ExitCleanup;
 import io.realtimestreaming.devstack.stack.ModuleJar;
 import io.realtimestreaming.devstack.stack.Runtimes;
 import io.realtimestreaming.devstack.stack.Stack;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -40,26 +43,40 @@ final class BenchCommand implements Callable<Integer> {
             .filter(name -> stack.spec(name).infrastructure())
             .filter(name -> !stack.spec(name).isReady(settings))
             .toList();
-    if (!missing.isEmpty()) {
-      System.out.println("starting what the bench needs: " + String.join(", ", missing));
-      List<String> failures = stack.up(missing, System.out::println);
-      if (!failures.isEmpty()) {
-        failures.forEach(f -> System.err.println("FAILED " + f));
-        stack.down(missing, Duration.ofSeconds(20), System.out::println);
-        return 1;
-      }
-    }
-    try {
-      return runBench(settings);
-    } finally {
+    AtomicReference<Process> bench = new AtomicReference<>();
+    // stopped midway (Ctrl-C, SIGTERM), the bench cleans up after itself first (its own hook);
+    // what it ran on goes only once it has
+    try (ExitCleanup cleanup =
+        ExitCleanup.register(
+            "bench-command-cleanup",
+            () -> {
+              Process running = bench.get();
+              if (running != null && running.isAlive()) {
+                ChildProcesses.stop(List.of(running.toHandle()), Duration.ofMinutes(2));
+              }
+              stopWhatItStarted(stack, missing);
+            })) {
       if (!missing.isEmpty()) {
-        System.out.println("\nstopping what the bench started: " + String.join(", ", missing));
-        stack.down(missing, Duration.ofSeconds(20), System.out::println);
+        System.out.println("starting what the bench needs: " + String.join(", ", missing));
+        List<String> failures = stack.up(missing, System.out::println);
+        if (!failures.isEmpty()) {
+          failures.forEach(f -> System.err.println("FAILED " + f));
+          return 1;
+        }
       }
+      bench.set(startBench(settings));
+      return bench.get().waitFor();
     }
   }
 
-  private int runBench(StackSettings settings) throws Exception {
+  private static void stopWhatItStarted(Stack stack, List<String> started) {
+    if (!started.isEmpty()) {
+      System.out.println("\nstopping what the bench started: " + String.join(", ", started));
+      stack.down(started, Duration.ofSeconds(20), System.out::println);
+    }
+  }
+
+  private Process startBench(StackSettings settings) throws Exception {
     Path jar = ModuleJar.runnableCopy(settings, "bench", "bench", ModuleJar.BENCH);
     List<String> command =
         new ArrayList<>(
@@ -76,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> typed = new ArrayList<>(List.of("./pipeline", "bench"));
     args.stream().map(BenchCommand::quoted).forEach(typed::add);
     bench.environment().put("BENCH_COMMAND_LINE", String.join(" ", typed));
-    return bench.start().waitFor();
+    return bench.start();
   }
 
   /** An argument as a shell would need it typed. */

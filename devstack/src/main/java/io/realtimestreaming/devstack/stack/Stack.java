@@ -36,9 +36,10 @@ public final class Stack {
 
   /**
    * Starts {@code names} (the infrastructure when empty) and what they depend on. Answers the
-   * failures: empty when every service is ready.
+   * failures: empty when every service is ready. Synchronized as well as locked: the file lock
+   * serializes processes, not one process's threads (a shutdown hook's {@code down}, say).
    */
-  public List<String> up(List<String> names, Consumer<String> progress) {
+  public synchronized List<String> up(List<String> names, Consumer<String> progress) {
     try (StackLock lock = StackLock.acquire(settings)) {
       return upLocked(withDependencies(names), progress);
     }
@@ -79,7 +80,7 @@ public final class Stack {
    * Stops {@code names} (all when empty): the applications first, so they don't log a storm of
    * connection errors, then the infrastructure in parallel, ZooKeeper after Kafka.
    */
-  public void down(List<String> names, Duration timeout, Consumer<String> progress) {
+  public synchronized void down(List<String> names, Duration timeout, Consumer<String> progress) {
     try (StackLock lock = StackLock.acquire(settings)) {
       downLocked(names, timeout, progress);
     }
