@@ -39,6 +39,16 @@ final class KafkaSpec implements ServiceSpec {
    */
   static final String MAX_MESSAGE_BYTES = "1048588";
 
+  /** A readiness probe asks often and must answer fast. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * Creating replicated topics waits for the controller to place every replica: on 2 cores busy
+   * starting a Cassandra ring that took more than 5 s (the probe's timeout once failed {@code up}
+   * with the topics half made).
+   */
+  private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+
   /** How long ZooKeeper keeps a broker registered after it stops answering: 6 s, not 18. */
   static final Duration ZOOKEEPER_SESSION_TIMEOUT = Duration.ofSeconds(6);
 
@@ -121,7 +131,7 @@ final class KafkaSpec implements ServiceSpec {
   /** Ready when this broker answers a metadata request naming itself among the live brokers. */
   @Override
   public boolean isReady(StackSettings s) {
-    try (Admin admin = admin(address(s))) {
+    try (Admin admin = admin(address(s), PROBE_TIMEOUT)) {
       return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
           .anyMatch(node -> node.id() == brokerId);
     } catch (Exception e) {
@@ -136,7 +146,7 @@ final class KafkaSpec implements ServiceSpec {
   @Override
   public void afterReady(StackSettings s) throws Exception {
     int replication = s.topology().kafkaReplication();
-    try (Admin admin = admin(s.kafkaBootstrapServers())) {
+    try (Admin admin = admin(s.kafkaBootstrapServers(), SETUP_TIMEOUT)) {
       if (admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() < replication) {
         return;
       }
@@ -155,7 +165,7 @@ final class KafkaSpec implements ServiceSpec {
                                   Integer.toString(s.topology().kafkaMinInSyncReplicas()))))
               .toList();
       try {
-        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(missing).all().get(SETUP_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
           throw e;
@@ -183,11 +193,11 @@ final class KafkaSpec implements ServiceSpec {
             ZOOKEEPER_SESSION_TIMEOUT.plusSeconds(1)));
   }
 
-  private static Admin admin(String bootstrapServers) {
+  private static Admin admin(String bootstrapServers, Duration requestTimeout) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis() * 2);
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     return Admin.create(props);
   }
