@@ -20,11 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./pipeline bench} stopped midway (SIGTERM, as Ctrl-C or a CI timeout would): the bench's
- * own instances stop with it and its scratch schemas, topics and tables go, as at a run's end.
+ * own instances stop with it and its scratch schemas, topics and tables go, as at a run's end; then
+ * the infrastructure the command started for the bench (here the offline source) stops, and what it
+ * found running is left alone.
  */
 class BenchInterruptedIT {
 
@@ -35,8 +38,8 @@ class BenchInterruptedIT {
 
   @Test
   void aBenchStoppedMidwayStopsItsInstancesAndDropsItsScratch() throws Exception {
-    // the infrastructure up, so the bench leaves it running; the bench's instances are its own
     assertThat(pipeline.stack.up(List.of(), System.out::println)).isEmpty();
+    pipeline.stop("randomuser");
     PipelineCli.Running bench = cli.start("bench", "ingest", "--quick");
     // by then its ingest-service instance runs and its schema holds the raw phase's tables
     await().atMost(Duration.ofMinutes(5)).until(() -> bench.output().contains("== ingest service"));
@@ -55,11 +58,21 @@ class BenchInterruptedIT {
         .contains("== stopping the run's processes")
         .contains("== cleaning up " + prefix + "*")
         .doesNotContain("could not clean up");
+    assertThat(stopped.output().indexOf("stopping what the bench started: randomuser"))
+        .as("the infrastructure it started stops after the bench cleaned up")
+        .isGreaterThan(stopped.output().indexOf("== cleaning up"));
+    assertThat(pipeline.state("randomuser")).isEqualTo("stopped");
+    assertThat(pipeline.state("kafka")).isEqualTo("ready");
     assertThat(started).noneMatch(p -> Processes.isAlive(p.pid()));
     assertThat(schemas(prefix)).isEmpty();
     assertThat(tables(prefix)).isEmpty();
     // a deleted topic goes from the brokers' listing once their controller has removed it
     await().atMost(Duration.ofSeconds(30)).until(() -> topics(prefix).isEmpty());
+  }
+
+  @AfterEach
+  void infrastructureBackUp() {
+    assertThat(pipeline.stack.up(List.of(), System.out::println)).isEmpty();
   }
 
   private List<String> schemas(String prefix) throws Exception {
