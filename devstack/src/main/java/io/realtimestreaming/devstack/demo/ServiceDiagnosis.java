@@ -1,18 +1,14 @@
 package io.realtimestreaming.devstack.demo;
 
+import io.realtimestreaming.devstack.stack.LogTail;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** What to tell about a service that holds a run up: its last error line and where to read more. */
 final class ServiceDiagnosis {
-
-  /** How much of a log's end is searched for its last error. */
-  private static final int TAIL_BYTES = 256 * 1024;
 
   private final StackSettings settings;
 
@@ -39,12 +35,8 @@ final class ServiceDiagnosis {
     if (!Files.isRegularFile(log)) {
       return Optional.empty();
     }
-    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-      long start = Math.max(0, file.length() - TAIL_BYTES);
-      byte[] tail = new byte[(int) (file.length() - start)];
-      file.seek(start);
-      file.readFully(tail);
-      String[] lines = new String(tail, StandardCharsets.UTF_8).split("\n");
+    try {
+      String[] lines = LogTail.read(log).split("\n");
       for (int i = lines.length - 1; i >= 0; i--) {
         if (lines[i].contains("ERROR")) {
           String line = lines[i].strip();

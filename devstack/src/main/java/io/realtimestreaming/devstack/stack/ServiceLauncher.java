@@ -1,8 +1,6 @@
 package io.realtimestreaming.devstack.stack;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,17 +118,11 @@ final class ServiceLauncher {
     }
   }
 
-  /** What the service logged since its latest launch (within the log's last 256 KiB). */
+  /** What the service logged since its latest launch (within the log's tail). */
   private String startupLog(ServiceSpec spec) throws IOException {
-    try (RandomAccessFile file =
-        new RandomAccessFile(settings.logFile(spec.name()).toFile(), "r")) {
-      byte[] tail = new byte[(int) Math.min(file.length(), 256 * 1024)];
-      file.seek(file.length() - tail.length);
-      file.readFully(tail);
-      String log = new String(tail, StandardCharsets.UTF_8);
-      int launched = log.lastIndexOf("\n" + LAUNCH_MARKER);
-      return launched < 0 ? log : log.substring(launched + 1);
-    }
+    String log = LogTail.read(settings.logFile(spec.name()));
+    int launched = log.lastIndexOf("\n" + LAUNCH_MARKER);
+    return launched < 0 ? log : log.substring(launched + 1);
   }
 
   private void awaitReady(ServiceSpec spec, long pid) throws InterruptedException {
