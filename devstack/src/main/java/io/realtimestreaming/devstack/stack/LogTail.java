@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The end of a service's log, for a diagnosis: a long-lived log is never read whole. */
 public final class LogTail {
@@ -22,5 +23,13 @@ public final class LogTail {
       file.readFully(tail);
       return new String(tail, StandardCharsets.UTF_8);
     }
+  }
+
+  /** The log's last {@code count} lines, at most, from its last {@value #BYTES} bytes. */
+  public static String lastLines(Path log, int count) throws IOException {
+    String[] lines = read(log).split("\n", -1);
+    int end =
+        lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, end - count), end));
   }
 }

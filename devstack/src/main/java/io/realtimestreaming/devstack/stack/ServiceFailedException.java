@@ -1,8 +1,6 @@
 package io.realtimestreaming.devstack.stack;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.List;
 
 /** A service that did not come up, with the last lines of its log to say why. */
 public final class ServiceFailedException extends RuntimeException {
@@ -24,8 +22,7 @@ public final class ServiceFailedException extends RuntimeException {
 
   static String tail(StackSettings settings, String service, int lines) {
     try {
-      List<String> all = Files.readAllLines(settings.logFile(service));
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+      return LogTail.lastLines(settings.logFile(service), lines);
     } catch (IOException e) {
       return "(no log yet)";
     }
