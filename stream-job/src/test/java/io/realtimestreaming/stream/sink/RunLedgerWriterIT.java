@@ -1,0 +1,129 @@
+package io.realtimestreaming.stream.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.realtimestreaming.stream.StreamFixture;
+import io.realtimestreaming.stream.settings.CassandraTarget;
+import io.realtimestreaming.testing.RealServices;
+import io.realtimestreaming.testing.ServiceEndpoints;
+import io.realtimestreaming.testing.ServiceKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The run ledger's writes against the real Cassandra: what a run's reconciliation reads back. */
+@RealServices(ServiceKind.CASSANDRA)
+class RunLedgerWriterIT {
+
+  /** Cassandra's trace line for a read: "Read 120 live rows and 0 tombstone cells ...". */
+  private static final Pattern READ_TRACE =
+      Pattern.compile("Read (\\d+) live rows and (\\d+) tombstone cells");
+
+  CqlSession cql;
+  CassandraTarget target;
+
+  @BeforeEach
+  void session(ServiceEndpoints endpoints) {
+    cql = StreamFixture.cqlSession(endpoints);
+    CassandraTarget scratch = StreamFixture.scratchTarget(endpoints, 8);
+    target =
+        new CassandraTarget(
+            scratch.contactPoints(),
+            scratch.localDatacenter(),
+            scratch.keyspace(),
+            scratch.table(),
+            scratch.table().replace("created_users", "run_ledger"),
+            scratch.consistency(),
+            scratch.maxInFlight());
+    CassandraSchema.apply(cql, target, null, "");
+  }
+
+  @AfterEach
+  void drop() {
+    cql.execute("DROP TABLE IF EXISTS " + target.qualifiedTable());
+    cql.execute("DROP TABLE IF EXISTS " + target.qualifiedLedgerTable());
+    cql.close();
+  }
+
+  @Test
+  void aRunsRowsReadBackWithTheirReasonsAndLandedRowsLeaveNoTombstones() {
+    UUID run = UUID.randomUUID();
+    List<LedgerEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 2 * RunLedgerWriter.ROWS_PER_BATCH + 20; i++) {
+      entries.add(LedgerEntry.landed(run, UUID.randomUUID(), 1_000 + i));
+    }
+    UUID poisoned = UUID.randomUUID();
+    entries.add(LedgerEntry.deadLettered(run, poisoned, 7, "invalid field email"));
+    Instant recordedAt = Instant.parse("2026-12-02T10:00:00.250Z");
+
+    new RunLedgerWriter(cql, target, recordedAt).writeAll(entries);
+    new RunLedgerWriter(cql, target, recordedAt).writeAll(entries); // a retried batch
+
+    List<Row> rows =
+        cql.execute(
+                "SELECT outcome, user_id, version, reason, recorded_at FROM "
+                    + target.qualifiedLedgerTable()
+                    + " WHERE ingestion_run_id = ?",
+                run)
+            .all();
+    assertThat(rows).hasSize(entries.size());
+    assertThat(rows).allSatisfy(r -> assertThat(r.getInstant("recorded_at")).isEqualTo(recordedAt));
+    assertThat(rows)
+        .filteredOn(r -> r.getString("outcome").equals(LedgerEntry.LANDED))
+        .hasSize(entries.size() - 1)
+        .allSatisfy(r -> assertThat(r.getString("reason")).isNull());
+    assertThat(rows)
+        .filteredOn(r -> r.getString("outcome").equals(LedgerEntry.DEAD_LETTERED))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getUuid("user_id")).isEqualTo(poisoned);
+              assertThat(r.getString("reason")).isEqualTo("invalid field email");
+            });
+
+    // What a reconciliation reads: every row live, no tombstone cell to step over (a bound null
+    // reason would leave one per landed row).
+    assertThat(tracedRead(run)).isEqualTo(List.of((long) entries.size(), 0L));
+  }
+
+  /** Reads the run's partition with tracing on: Cassandra's count of live rows and tombstones. */
+  private List<Long> tracedRead(UUID run) {
+    UUID traceId =
+        cql.execute(
+                SimpleStatement.newInstance(
+                        "SELECT * FROM "
+                            + target.qualifiedLedgerTable()
+                            + " WHERE ingestion_run_id = ?",
+                        run)
+                    .setTracing(true))
+            .getExecutionInfo()
+            .getTracingId();
+    // trace events are written asynchronously, after the read answered
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              for (Row event :
+                  cql.execute(
+                      "SELECT activity FROM system_traces.events WHERE session_id = ?", traceId)) {
+                Matcher read = READ_TRACE.matcher(event.getString(0));
+                if (read.find()) {
+                  return List.of(Long.parseLong(read.group(1)), Long.parseLong(read.group(2)));
+                }
+              }
+              return null;
+            },
+            counts -> counts != null);
+  }
+}
