@@ -125,6 +125,14 @@ public final class Bench implements Callable<Integer> {
       description = "a smoke run: 20,000 rows, 10 s of load; never published")
   boolean quick;
 
+  @Option(
+      names = "--settle-load",
+      paramLabel = "LOAD",
+      description =
+          "before each suite, wait up to 3 minutes for the 1-minute load average to fall to LOAD"
+              + " (1.5 per core; 0 or --quick: no wait)")
+  Double settleLoad;
+
   @Option(names = "--profile", description = "record the measured instances with JFR")
   boolean profile;
 
@@ -184,7 +192,10 @@ public final class Bench implements Callable<Integer> {
             streamSettings.stream().map(s -> "--" + s).toList(),
             profile,
             ingestPort,
-            sparkUiPort);
+            sparkUiPort,
+            settleLoad != null
+                ? settleLoad
+                : quick ? 0 : 1.5 * Runtime.getRuntime().availableProcessors());
     String root =
         System.getProperty("pipeline.root", System.getenv().getOrDefault("PIPELINE_ROOT", "."));
     StackSettings settings =

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param profile record the bench's service instances with JFR while they are measured
  * @param ingestPort the HTTP port of the bench's ingest service
  * @param sparkUiPort the Spark UI port of the bench's stream job
+ * @param settleLoad before each suite, wait (a few minutes at most) for the 1-minute load average
+ *     to fall to this; 0 starts each suite at once
  */
 public record BenchPlan(
     Set<Suite> suites,
@@ -34,7 +36,8 @@ public record BenchPlan(
     List<String> streamOptions,
     boolean profile,
     int ingestPort,
-    int sparkUiPort) {
+    int sparkUiPort,
+    double settleLoad) {
 
   /** The suites, in the order a full run takes them. */
   public enum Suite {
@@ -69,6 +72,9 @@ public record BenchPlan(
               + " at --users-per-second "
               + usersPerSecond
               + " must give a whole number of milliseconds between requests");
+    }
+    if (settleLoad < 0) {
+      throw new IllegalArgumentException("--settle-load must be 0 or more, not " + settleLoad);
     }
     if (latencySeconds < 1 || warmUpSeconds < 0) {
       throw new IllegalArgumentException("--latency-seconds must be positive");

@@ -36,6 +36,9 @@ final class BenchRun {
 
   private static final int KAFKA_RECORD_BYTES = 500; // about an Avro user
 
+  /** How long a suite waits for a quiet machine before it is measured anyway. */
+  static final Duration SETTLE_AT_MOST = Duration.ofMinutes(3);
+
   private final StackSettings settings;
   private final BenchPlan plan;
   private final int inFlight;
@@ -69,6 +72,7 @@ final class BenchRun {
           UserPool.fetch(
               "http://" + settings.host() + ":" + settings.port("randomuser") + "/api/1.4/");
       if (plan.suites().contains(Suite.INGEST)) {
+        settle("ingest", notes);
         List<String> overrides = new ArrayList<>(plan.ingestOverrides());
         overrides.add("ingest.runs.concurrency=" + plan.ingestRuns());
         try (IngestServiceInstance service = ingestService(scratch, "ingest", overrides)) {
@@ -84,6 +88,7 @@ final class BenchRun {
         throughput.add(rawKafka(scratch));
       }
       if (plan.suites().contains(Suite.STREAM)) {
+        settle("stream", notes);
         StreamSuite.Result r = new StreamSuite(settings, scratch, plan, out).run(pool, inFlight);
         throughput.add(r.raw());
         throughput.add(r.stream());
@@ -93,6 +98,7 @@ final class BenchRun {
         notes.addAll(r.notes());
       }
       if (plan.suites().contains(Suite.LATENCY)) {
+        settle("latency", notes);
         try (IngestServiceInstance service =
                 ingestService(scratch, "latency", plan.ingestOverrides());
             StreamJobInstance job =
@@ -190,6 +196,23 @@ final class BenchRun {
       set.add("in flight " + inFlight);
     }
     return set;
+  }
+
+  /** Waits for a quiet machine before a suite, as the plan says, noting the load it started at. */
+  private void settle(String suite, List<String> notes) throws InterruptedException {
+    if (plan.settleLoad() <= 0) {
+      return;
+    }
+    QuietMachine.Settled settled =
+        new QuietMachine(
+                BenchRun::loadAverage,
+                System::nanoTime,
+                d -> Thread.sleep(d.toMillis()),
+                plan.settleLoad(),
+                SETTLE_AT_MOST,
+                out)
+            .await();
+    notes.add(settled.describe(suite, plan.settleLoad()));
   }
 
   private static double loadAverage() {

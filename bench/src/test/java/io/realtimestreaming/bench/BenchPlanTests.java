@@ -24,7 +24,8 @@ class BenchPlanTests {
         List.of(),
         false,
         18388,
-        4041);
+        4041,
+        3.0);
   }
 
   @Test
@@ -58,5 +59,28 @@ class BenchPlanTests {
   void warmsUpOnAQuarterOfARoundAtMost50000() {
     assertThat(plan(200_000, 3, 2, 1000, 100).warmUpUsers()).isEqualTo(50_000);
     assertThat(plan(20_000, 3, 2, 1000, 100).warmUpUsers()).isEqualTo(5_000);
+  }
+
+  @Test
+  void aNegativeSettleLoadIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new BenchPlan(
+                    EnumSet.allOf(Suite.class),
+                    200_000,
+                    3,
+                    2,
+                    1000,
+                    100,
+                    30,
+                    10,
+                    List.of(),
+                    List.of(),
+                    false,
+                    18388,
+                    4041,
+                    -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--settle-load");
   }
 }

@@ -1,0 +1,95 @@
+package io.realtimestreaming.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Waits, before a suite, for the machine's 1-minute load average to fall to a threshold: on 2
+ * shared cores the load a suite starts at moved its figures more than the code under test did
+ * (docs/benchmarks.md, "the run ledger's cost"), so every suite starts from the same calm, and the
+ * report says how long that took or that it never came.
+ */
+final class QuietMachine {
+
+  /** What the wait found. */
+  record Settled(double loadBefore, double loadAfter, Duration waited, boolean settled) {
+
+    String describe(String suite, double threshold) {
+      if (!settled) {
+        return String.format(
+            "The %s suite started at a load average of %.1f: it had not fallen to %.1f in %d s"
+                + " (from %.1f).",
+            suite, loadAfter, threshold, waited.toSeconds(), loadBefore);
+      }
+      return waited.isZero()
+          ? String.format("The %s suite started at a load average of %.1f.", suite, loadAfter)
+          : String.format(
+              "The %s suite started at a load average of %.1f, after %d s waiting for it to fall"
+                  + " from %.1f to %.1f.",
+              suite, loadAfter, waited.toSeconds(), loadBefore, threshold);
+    }
+  }
+
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  static final Duration POLL = Duration.ofSeconds(5);
+  static final Duration PROGRESS = Duration.ofSeconds(15);
+
+  private final DoubleSupplier loadAverage;
+  private final LongSupplier nanoTime;
+  private final Sleeper sleeper;
+  private final double threshold;
+  private final Duration atMost;
+  private final PrintStream out;
+
+  QuietMachine(
+      DoubleSupplier loadAverage,
+      LongSupplier nanoTime,
+      Sleeper sleeper,
+      double threshold,
+      Duration atMost,
+      PrintStream out) {
+    this.loadAverage = loadAverage;
+    this.nanoTime = nanoTime;
+    this.sleeper = sleeper;
+    this.threshold = threshold;
+    this.atMost = atMost;
+    this.out = out;
+  }
+
+  double threshold() {
+    return threshold;
+  }
+
+  /**
+   * Polls every {@link #POLL} until the load is at most the threshold, or {@code atMost} passed.
+   */
+  Settled await() throws InterruptedException {
+    double before = loadAverage.getAsDouble();
+    long start = nanoTime.getAsLong();
+    long lastLine = start;
+    double load = before;
+    while (load > threshold) {
+      Duration waited = Duration.ofNanos(nanoTime.getAsLong() - start);
+      if (waited.compareTo(atMost) >= 0) {
+        out.printf(
+            "  the load average is still %.1f after %d s; measuring anyway%n",
+            load, waited.toSeconds());
+        return new Settled(before, load, waited, false);
+      }
+      if (waited.isZero() || nanoTime.getAsLong() - lastLine >= PROGRESS.toNanos()) {
+        lastLine = nanoTime.getAsLong();
+        out.printf(
+            "  waiting for a quiet machine: load average %.1f, over %.1f (%d s of at most %d)%n",
+            load, threshold, waited.toSeconds(), atMost.toSeconds());
+      }
+      sleeper.sleep(POLL);
+      load = loadAverage.getAsDouble();
+    }
+    return new Settled(before, load, Duration.ofNanos(nanoTime.getAsLong() - start), true);
+  }
+}
