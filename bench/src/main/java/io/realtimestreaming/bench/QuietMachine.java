@@ -19,15 +19,15 @@ final class QuietMachine {
     String describe(String suite, double threshold) {
       if (!settled) {
         return String.format(
-            "The %s suite started at a load average of %.1f: it had not fallen to %.1f in %d s"
-                + " (from %.1f).",
+            "The %s suite started at a load average of %.2f: it had not fallen to %.2f in %d s"
+                + " (from %.2f).",
             suite, loadAfter, threshold, waited.toSeconds(), loadBefore);
       }
-      return waited.isZero()
-          ? String.format("The %s suite started at a load average of %.1f.", suite, loadAfter)
+      return loadBefore <= threshold
+          ? String.format("The %s suite started at a load average of %.2f.", suite, loadAfter)
           : String.format(
-              "The %s suite started at a load average of %.1f, after %d s waiting for it to fall"
-                  + " from %.1f to %.1f.",
+              "The %s suite started at a load average of %.2f, after %d s waiting for it to fall"
+                  + " from %.2f to %.2f.",
               suite, loadAfter, waited.toSeconds(), loadBefore, threshold);
     }
   }
@@ -71,20 +71,20 @@ final class QuietMachine {
   Settled await() throws InterruptedException {
     double before = loadAverage.getAsDouble();
     long start = nanoTime.getAsLong();
-    long lastLine = start;
+    long lastLine = start - PROGRESS.toNanos(); // the first poll over the threshold says so
     double load = before;
     while (load > threshold) {
       Duration waited = Duration.ofNanos(nanoTime.getAsLong() - start);
       if (waited.compareTo(atMost) >= 0) {
         out.printf(
-            "  the load average is still %.1f after %d s; measuring anyway%n",
+            "  the load average is still %.2f after %d s; measuring anyway%n",
             load, waited.toSeconds());
         return new Settled(before, load, waited, false);
       }
-      if (waited.isZero() || nanoTime.getAsLong() - lastLine >= PROGRESS.toNanos()) {
+      if (nanoTime.getAsLong() - lastLine >= PROGRESS.toNanos()) {
         lastLine = nanoTime.getAsLong();
         out.printf(
-            "  waiting for a quiet machine: load average %.1f, over %.1f (%d s of at most %d)%n",
+            "  waiting for a quiet machine: load average %.2f, over %.2f (%d s of at most %d)%n",
             load, threshold, waited.toSeconds(), atMost.toSeconds());
       }
       sleeper.sleep(POLL);

@@ -19,12 +19,14 @@ class QuietMachineTests {
   private final AtomicLong now = new AtomicLong();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-  /** Each poll reads the next load; the clock moves only when the wait sleeps. */
+  /**
+   * Each poll reads the next load; the clock moves a microsecond a read, and as the wait sleeps.
+   */
   private QuietMachine machine(List<Double> loads, Duration atMost) {
     ArrayDeque<Double> next = new ArrayDeque<>(loads);
     return new QuietMachine(
         () -> next.size() > 1 ? next.poll() : next.peek(),
-        now::get,
+        () -> now.addAndGet(1_000),
         d -> now.addAndGet(d.toNanos()),
         3.0,
         atMost,
@@ -36,10 +38,10 @@ class QuietMachineTests {
     QuietMachine.Settled settled = machine(List.of(1.2), Duration.ofMinutes(3)).await();
 
     assertThat(settled.settled()).isTrue();
-    assertThat(settled.waited()).isZero();
+    assertThat(settled.waited()).isLessThan(Duration.ofMillis(1));
     assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(settled.describe("stream", 3.0))
-        .isEqualTo("The stream suite started at a load average of 1.2.");
+        .isEqualTo("The stream suite started at a load average of 1.20.");
   }
 
   @Test
@@ -48,16 +50,17 @@ class QuietMachineTests {
         machine(List.of(6.7, 5.9, 4.8, 4.0, 3.4, 2.9), Duration.ofMinutes(3)).await();
 
     assertThat(settled.settled()).isTrue();
-    assertThat(settled.waited()).isEqualTo(QuietMachine.POLL.multipliedBy(5));
+    assertThat(settled.waited().toSeconds())
+        .isEqualTo(QuietMachine.POLL.multipliedBy(5).toSeconds());
     assertThat(settled.loadBefore()).isEqualTo(6.7);
     assertThat(settled.loadAfter()).isEqualTo(2.9);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("waiting for a quiet machine: load average 6.7, over 3.0 (0 s of at most 180)")
-        .contains("load average 4.0, over 3.0 (15 s of at most 180)");
+        .contains("waiting for a quiet machine: load average 6.70, over 3.00 (0 s of at most 180)")
+        .contains("load average 4.00, over 3.00 (15 s of at most 180)");
     assertThat(settled.describe("ingest", 3.0))
         .isEqualTo(
-            "The ingest suite started at a load average of 2.9, after 25 s waiting for it to fall"
-                + " from 6.7 to 3.0.");
+            "The ingest suite started at a load average of 2.90, after 25 s waiting for it to fall"
+                + " from 6.70 to 3.00.");
   }
 
   @Test
@@ -65,13 +68,13 @@ class QuietMachineTests {
     QuietMachine.Settled settled = machine(List.of(9.0, 7.5, 6.0), Duration.ofSeconds(60)).await();
 
     assertThat(settled.settled()).isFalse();
-    assertThat(settled.waited()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settled.waited().toSeconds()).isEqualTo(60);
     assertThat(settled.loadAfter()).isEqualTo(6.0);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("the load average is still 6.0 after 60 s; measuring anyway");
+        .contains("the load average is still 6.00 after 60 s; measuring anyway");
     assertThat(settled.describe("latency", 3.0))
         .isEqualTo(
-            "The latency suite started at a load average of 6.0: it had not fallen to 3.0 in 60 s"
-                + " (from 9.0).");
+            "The latency suite started at a load average of 6.00: it had not fallen to 3.00 in 60"
+                + " s (from 9.00).");
   }
 }
