@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 class BenchPlanTests {
 
   private static BenchPlan plan(int users, int rounds, int runs, int perSecond, int perRequest) {
+    return plan(users, rounds, runs, perSecond, perRequest, 3.0);
+  }
+
+  private static BenchPlan plan(
+      int users, int rounds, int runs, int perSecond, int perRequest, double settleLoad) {
     return new BenchPlan(
         EnumSet.allOf(Suite.class),
         users,
@@ -25,7 +30,7 @@ class BenchPlanTests {
         false,
         18388,
         4041,
-        3.0);
+        settleLoad);
   }
 
   @Test
@@ -63,23 +68,7 @@ class BenchPlanTests {
 
   @Test
   void aNegativeSettleLoadIsRefused() {
-    assertThatThrownBy(
-            () ->
-                new BenchPlan(
-                    EnumSet.allOf(Suite.class),
-                    200_000,
-                    3,
-                    2,
-                    1000,
-                    100,
-                    30,
-                    10,
-                    List.of(),
-                    List.of(),
-                    false,
-                    18388,
-                    4041,
-                    -1))
+    assertThatThrownBy(() -> plan(200_000, 3, 2, 1000, 100, -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--settle-load");
   }
