@@ -212,7 +212,7 @@ final class BenchRun {
                 SETTLE_AT_MOST,
                 out)
             .await();
-    notes.add(settled.describe(suite, plan.settleLoad()));
+    notes.add(settled.describe(suite));
   }
 
   private static double loadAverage() {

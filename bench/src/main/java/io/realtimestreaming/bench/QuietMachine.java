@@ -7,17 +7,21 @@ import java.util.function.LongSupplier;
 
 /**
  * Waits, before a suite, for the machine's 1-minute load average to fall to a threshold: on 2
- * shared cores the load a suite starts at moved its figures more than the code under test did
- * (docs/benchmarks.md, "the run ledger's cost"), so every suite starts from the same calm, and the
- * report says how long that took or that it never came.
+ * shared cores a suite started while the run before it was still settling measured lower
+ * (docs/benchmarks.md, "the run ledger's cost"). Every suite starts from the same calm where it
+ * comes, and the report says how long that took or that it never came.
  */
 final class QuietMachine {
 
-  /** What the wait found. */
-  record Settled(double loadBefore, double loadAfter, Duration waited, boolean settled) {
+  /** What the wait found: settled when the load fell to the threshold in time. */
+  record Settled(double loadBefore, double loadAfter, double threshold, Duration waited) {
 
-    String describe(String suite, double threshold) {
-      if (!settled) {
+    boolean settled() {
+      return loadAfter <= threshold;
+    }
+
+    String describe(String suite) {
+      if (!settled()) {
         return String.format(
             "The %s suite started at a load average of %.2f: it had not fallen to %.2f in %d s"
                 + " (from %.2f).",
@@ -61,10 +65,6 @@ final class QuietMachine {
     this.out = out;
   }
 
-  double threshold() {
-    return threshold;
-  }
-
   /**
    * Polls every {@link #POLL} until the load is at most the threshold, or {@code atMost} passed.
    */
@@ -79,7 +79,7 @@ final class QuietMachine {
         out.printf(
             "  the load average is still %.2f after %d s; measuring anyway%n",
             load, waited.toSeconds());
-        return new Settled(before, load, waited, false);
+        return new Settled(before, load, threshold, waited);
       }
       if (nanoTime.getAsLong() - lastLine >= PROGRESS.toNanos()) {
         lastLine = nanoTime.getAsLong();
@@ -90,6 +90,6 @@ final class QuietMachine {
       sleeper.sleep(POLL);
       load = loadAverage.getAsDouble();
     }
-    return new Settled(before, load, Duration.ofNanos(nanoTime.getAsLong() - start), true);
+    return new Settled(before, load, threshold, Duration.ofNanos(nanoTime.getAsLong() - start));
   }
 }

@@ -40,7 +40,7 @@ class QuietMachineTests {
     assertThat(settled.settled()).isTrue();
     assertThat(settled.waited()).isLessThan(Duration.ofMillis(1));
     assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(settled.describe("stream", 3.0))
+    assertThat(settled.describe("stream"))
         .isEqualTo("The stream suite started at a load average of 1.20.");
   }
 
@@ -57,7 +57,7 @@ class QuietMachineTests {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("waiting for a quiet machine: load average 6.70, over 3.00 (0 s of at most 180)")
         .contains("load average 4.00, over 3.00 (15 s of at most 180)");
-    assertThat(settled.describe("ingest", 3.0))
+    assertThat(settled.describe("ingest"))
         .isEqualTo(
             "The ingest suite started at a load average of 2.90, after 25 s waiting for it to fall"
                 + " from 6.70 to 3.00.");
@@ -72,7 +72,7 @@ class QuietMachineTests {
     assertThat(settled.loadAfter()).isEqualTo(6.0);
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("the load average is still 6.00 after 60 s; measuring anyway");
-    assertThat(settled.describe("latency", 3.0))
+    assertThat(settled.describe("latency"))
         .isEqualTo(
             "The latency suite started at a load average of 6.00: it had not fallen to 3.00 in 60"
                 + " s (from 9.00).");
