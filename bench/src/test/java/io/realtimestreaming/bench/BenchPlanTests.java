@@ -67,6 +67,12 @@ class BenchPlanTests {
   }
 
   @Test
+  void theStreamWarmsUpOnOneRoundMore() {
+    assertThat(plan(200_000, 3, 2, 1000, 100).streamWarmUpRows()).isEqualTo(250_000);
+    assertThat(plan(20_000, 3, 2, 1000, 100).streamWarmUpRows()).isEqualTo(25_000);
+  }
+
+  @Test
   void aNegativeSettleLoadIsRefused() {
     assertThatThrownBy(() -> plan(200_000, 3, 2, 1000, 100, -1))
         .isInstanceOf(IllegalArgumentException.class)
