@@ -60,6 +60,16 @@ final class KafkaSpec implements ServiceSpec {
   private static final Pattern REGISTRATION_HELD =
       Pattern.compile("creating ephemeral at /brokers/ids/(\\d+), node already exists and owner");
 
+  /**
+   * What a broker logs when its own ZooKeeper session expired before it finished starting: on 2
+   * cores busy starting a whole cluster, the broker (or ZooKeeper) stalled longer than the short
+   * session timeout. The expired session holds nothing, so a new start registers.
+   */
+  private static final Pattern SESSION_EXPIRED_AT_START =
+      Pattern.compile(
+          "Exiting Kafka due to fatal exception during startup\\. \\(kafka\\.Kafka\\$\\)\\R"
+              + "org\\.apache\\.zookeeper\\.KeeperException\\$SessionExpiredException");
+
   private final String name;
   private final int brokerId;
 
@@ -175,12 +185,21 @@ final class KafkaSpec implements ServiceSpec {
   }
 
   /**
-   * A broker killed together with ZooKeeper (a crash, a killed session) leaves its registration in
-   * ZooKeeper's snapshot; the restarted ZooKeeper restores the session and holds the registration
-   * until the session times out. A broker started before then exits; one started after registers.
+   * A broker whose session expired while it started is started again at once. A broker killed
+   * together with ZooKeeper (a crash, a killed session) leaves its registration in ZooKeeper's
+   * snapshot; the restarted ZooKeeper restores the session and holds the registration until the
+   * session times out. A broker started before then exits; one started after registers.
    */
   @Override
   public Optional<StartRetry> retryAfter(String startupLog) {
+    if (SESSION_EXPIRED_AT_START.matcher(startupLog).find()) {
+      return Optional.of(
+          new StartRetry(
+              "its ZooKeeper session expired while it started (a stall longer than "
+                  + ZOOKEEPER_SESSION_TIMEOUT.toSeconds()
+                  + " s on a busy machine)",
+              Duration.ofSeconds(1)));
+    }
     Matcher held = REGISTRATION_HELD.matcher(startupLog);
     if (!held.find()) {
       return Optional.empty();

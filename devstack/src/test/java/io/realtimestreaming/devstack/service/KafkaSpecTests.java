@@ -32,6 +32,26 @@ class KafkaSpecTests {
   }
 
   @Test
+  void aSessionThatExpiredWhileTheBrokerStartedIsRetriedAtOnce() {
+    // as a broker of the cluster topology logged it in a CI run (2 cores starting 3 Cassandra
+    // nodes, 3 brokers and Spark at once)
+    String log =
+        """
+        ---- 2026-12-03T07:53:40Z starting kafka-1
+        [2026-12-03 07:54:33,611] INFO [KafkaServer id=1] shut down completed (kafka.server.KafkaServer)
+        [2026-12-03 07:54:33,612] ERROR Exiting Kafka due to fatal exception during startup. (kafka.Kafka$)
+        org.apache.zookeeper.KeeperException$SessionExpiredException: KeeperErrorCode = Session expired for /feature
+        	at org.apache.zookeeper.KeeperException.create(KeeperException.java:134)
+        """;
+
+    Optional<StartRetry> retry = broker.retryAfter(log);
+
+    assertThat(retry).isPresent();
+    assertThat(retry.get().after()).isLessThan(KafkaSpec.ZOOKEEPER_SESSION_TIMEOUT);
+    assertThat(retry.get().reason()).contains("session expired while it started");
+  }
+
+  @Test
   void anyOtherFailedStartIsNotRetried() {
     String log =
         """
