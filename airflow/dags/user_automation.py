@@ -30,7 +30,7 @@ INGEST_CONN_ID = "ingest_api"
 MANAGEMENT_CONN_ID = "ingest_management"  # optional: the actuator, when not on the API port
 CASSANDRA_CONN_ID = "cassandra_default"
 USERS_TABLE = "spark_streams.created_users"
-LEDGER_TABLE = "spark_streams.run_ledger"  # the stream job's outcome per user of a run
+LEDGER_TABLE = "spark_streams.run_outcomes"  # the stream job's outcome per user of a run
 RUNS_ENDPOINT = "api/v1/ingestions"
 MAX_LIMIT = 100_000  # the most ids /users and /pending answer at once (and the most users a run has)
 NAMED = 20  # ids a failure or a report names; the count says how many there are
@@ -247,7 +247,7 @@ class LedgerRow(NamedTuple):
 
 def read_landing(ingestion_id: str, user_ids: list[str]) -> tuple[list[LedgerRow], set[str]]:
     """The Cassandra side of ``verify_landing``, in one session at ``LOCAL_QUORUM`` (as the ingest
-    service reads the ledger): the run's ledger rows (one partition read), and which of ``user_ids``
+    service reads the ledger): the run's ledger events, unpacked from its packs (one partition read), and which of ``user_ids``
     that the ledger says landed have a row in the users table (``WHERE id IN ?``, IN_CHUNK ids a read,
     a few reads at a time).
 
@@ -261,12 +261,14 @@ def read_landing(ingestion_id: str, user_ids: list[str]) -> tuple[list[LedgerRow
     try:
         session = hook.get_conn()
         ledger_select = session.prepare(
-            f"SELECT outcome, user_id, reason FROM {LEDGER_TABLE} WHERE ingestion_run_id = ?"
+            f"SELECT outcome, user_ids, reasons FROM {LEDGER_TABLE} WHERE ingestion_run_id = ?"
         )
         ledger_select.consistency_level = ConsistencyLevel.LOCAL_QUORUM
         ledger = [
-            LedgerRow(row.outcome, str(row.user_id), row.reason)
-            for row in session.execute(ledger_select, [uuid.UUID(ingestion_id)])
+            # a pack holds many events; a landed pack has no reasons
+            LedgerRow(pack.outcome, str(user_id), pack.reasons[i] if pack.reasons else None)
+            for pack in session.execute(ledger_select, [uuid.UUID(ingestion_id)])
+            for i, user_id in enumerate(pack.user_ids)
         ]
         landed = sorted({row.user_id for row in ledger if row.outcome == LANDED} & set(user_ids))
         users_select = session.prepare(f"SELECT id FROM {USERS_TABLE} WHERE id IN ?")

@@ -262,11 +262,30 @@ def test_health_is_asked_at_the_management_connection_when_there_is_one(airflow_
     assert len(stub.started) == 1
 
 
-def test_the_landing_reads_are_valid_against_the_real_cassandra():
+def test_the_landing_reads_unpack_the_ledger_of_the_real_cassandra():
     """read_landing's CQL (the ledger partition, the users table, LOCAL_QUORUM) against the stack's
-    Cassandra and its schema: a run nobody made has no ledger rows."""
+    Cassandra and its schema: a run nobody made has no ledger rows; a run's packs come back as one
+    row per event, each dead letter with its reason."""
     require(f"Cassandra ({CASSANDRA_HOST}:{CASSANDRA_PORT})", answers(CASSANDRA_HOST, CASSANDRA_PORT),
             "start it with ./pipeline up")
-    from user_automation import read_landing
+    from cassandra.cluster import Cluster
+    from user_automation import LedgerRow, read_landing
 
     assert read_landing(str(uuid.uuid4()), [str(uuid.uuid4())]) == ([], set())
+
+    run = uuid.uuid4()
+    ann, bob, poisoned = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    cluster = Cluster([CASSANDRA_HOST], port=CASSANDRA_PORT)
+    session = cluster.connect("spark_streams")
+    insert = session.prepare("INSERT INTO run_outcomes (ingestion_run_id, outcome, pack, user_ids, versions, reasons,"
+                             " recorded_at) VALUES (?, ?, ?, ?, ?, ?, toTimestamp(now()))")
+    try:
+        session.execute(insert, [run, "landed", uuid.uuid4(), [ann, bob], [1, 2], None])
+        session.execute(insert, [run, "dead_lettered", uuid.uuid4(), [poisoned], [3], ["invalid field email"]])
+        ledger, present = read_landing(str(run), [str(ann), str(bob), str(poisoned)])
+        assert sorted(ledger) == sorted([LedgerRow("landed", str(ann), None), LedgerRow("landed", str(bob), None),
+                                         LedgerRow("dead_lettered", str(poisoned), "invalid field email")])
+        assert present == set()  # neither landed user has a row in created_users
+    finally:
+        session.execute("DELETE FROM run_outcomes WHERE ingestion_run_id = %s", [run])
+        cluster.shutdown()

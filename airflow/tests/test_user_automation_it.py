@@ -81,9 +81,9 @@ def test_a_run_lands_every_user_in_cassandra(pipeline, airflow_db, dag, cassandr
     ids = [uuid.UUID(i) for i in api(f"ingestions/{ingestion_id}/users", limit=COUNT)["userIds"]]
     assert len(ids) == ingestion["stored"]
     assert api(f"ingestions/{ingestion_id}/pending", limit=COUNT)["userIds"] == []
-    ledger = cassandra.execute("SELECT outcome, user_id FROM run_ledger WHERE ingestion_run_id = %s",
-                               [uuid.UUID(ingestion_id)])
-    outcomes = {r.user_id: r.outcome for r in ledger}
+    packs = cassandra.execute("SELECT outcome, user_ids FROM run_outcomes WHERE ingestion_run_id = %s",
+                              [uuid.UUID(ingestion_id)])
+    outcomes = {user_id: p.outcome for p in packs for user_id in p.user_ids}
     assert outcomes == {i: "landed" for i in ids}
     select = cassandra.prepare("SELECT id, ingestion_run_id FROM created_users WHERE id IN ?")
     rows = {r.id: r.ingestion_run_id for r in cassandra.execute(select, [ids])}

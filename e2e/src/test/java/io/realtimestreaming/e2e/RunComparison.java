@@ -51,7 +51,8 @@ final class RunComparison {
                 + " FROM spark_streams.created_users WHERE id IN ?");
     this.ledgerUsers =
         cassandra.prepare(
-            "SELECT user_id FROM spark_streams.run_ledger WHERE ingestion_run_id = ? AND outcome = ?");
+            "SELECT user_ids FROM spark_streams.run_outcomes"
+                + " WHERE ingestion_run_id = ? AND outcome = ?");
   }
 
   private static List<String> sharedColumns(StackSettings settings, CqlSession cassandra)
@@ -146,7 +147,9 @@ final class RunComparison {
 
   private Set<UUID> ledger(UUID runId, String outcome) {
     Set<UUID> users = new HashSet<>();
-    cassandra.execute(ledgerUsers.bind(runId, outcome)).forEach(r -> users.add(r.getUuid(0)));
+    cassandra
+        .execute(ledgerUsers.bind(runId, outcome))
+        .forEach(pack -> users.addAll(pack.getList(0, UUID.class)));
     return users;
   }
 

@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +78,7 @@ public final class StreamFixture implements AutoCloseable {
     topic = "users_created_it_" + suffix;
     dlqTopic = topic + ".dlq";
     table = "created_users_it_" + suffix;
-    ledgerTable = "run_ledger_it_" + suffix;
+    ledgerTable = "run_outcomes_it_" + suffix;
     consumerGroup = "stream-job-it-" + suffix;
     checkpointDir = Files.createTempDirectory("stream-job-it-checkpoint-");
     admin =
@@ -120,7 +122,7 @@ public final class StreamFixture implements AutoCloseable {
         endpoints.cassandraLocalDatacenter(),
         "spark_streams",
         "created_users_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-        "run_ledger",
+        "run_outcomes",
         "ONE",
         maxInFlight);
   }
@@ -313,27 +315,40 @@ public final class StreamFixture implements AutoCloseable {
     return cql;
   }
 
-  /** The run ledger's rows of {@code run}: "outcome user version" each. */
+  /**
+   * The run ledger's events of {@code run}, unpacked and distinct (as its readers count them):
+   * "outcome user version" each.
+   */
   public List<String> ledger(UUID run) {
-    List<String> rows = new ArrayList<>();
-    cql.execute(
-            "SELECT outcome, user_id, version FROM spark_streams."
+    Set<String> events = new LinkedHashSet<>();
+    for (Row pack :
+        cql.execute(
+            "SELECT outcome, user_ids, versions FROM spark_streams."
                 + ledgerTable
                 + " WHERE ingestion_run_id = ?",
-            run)
-        .forEach(r -> rows.add(r.getString(0) + " " + r.getUuid(1) + " " + r.getLong(2)));
-    return rows;
+            run)) {
+      List<UUID> users = pack.getList(1, UUID.class);
+      List<Long> versions = pack.getList(2, Long.class);
+      for (int i = 0; i < users.size(); i++) {
+        events.add(pack.getString(0) + " " + users.get(i) + " " + versions.get(i));
+      }
+    }
+    return List.copyOf(events);
   }
 
-  /** When the run ledger recorded each user of {@code run} as landed. */
+  /** When the run ledger first recorded each user of {@code run} as landed. */
   public Map<UUID, Instant> landedAt(UUID run) {
     Map<UUID, Instant> landed = new HashMap<>();
-    cql.execute(
-            "SELECT user_id, recorded_at FROM spark_streams."
+    for (Row pack :
+        cql.execute(
+            "SELECT user_ids, recorded_at FROM spark_streams."
                 + ledgerTable
                 + " WHERE ingestion_run_id = ? AND outcome = 'landed'",
-            run)
-        .forEach(r -> landed.put(r.getUuid(0), r.getInstant(1)));
+            run)) {
+      Instant at = pack.getInstant(1);
+      pack.getList(0, UUID.class)
+          .forEach(user -> landed.merge(user, at, (a, b) -> a.isBefore(b) ? a : b));
+    }
     return landed;
   }
 

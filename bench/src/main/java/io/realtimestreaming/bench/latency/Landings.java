@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * When each user of some runs landed: the stream job's run ledger says, per user, when the job had
- * the write of the user's row acknowledged by Cassandra ({@code recorded_at}, stamped by the sink
- * once the writes it records are acknowledged: the row is readable by then at the latest). Read
- * once the runs are over, one ledger partition per run, so nothing polls Cassandra while the load
- * is measured.
+ * When each user of some runs landed: the stream job's run ledger says, per pack of users, when the
+ * job had the writes of their rows acknowledged by Cassandra ({@code recorded_at}, stamped by the
+ * sink once the writes it records are acknowledged: the rows are readable by then at the latest).
+ * Read once the runs are over, one ledger partition per run, so nothing polls Cassandra while the
+ * load is measured.
  */
 final class Landings {
 
@@ -33,7 +33,7 @@ final class Landings {
     this.session = session;
     this.landed =
         session.prepare(
-            "SELECT user_id, recorded_at FROM "
+            "SELECT user_ids, recorded_at FROM "
                 + keyspace
                 + "."
                 + ledgerTable
@@ -70,9 +70,12 @@ final class Landings {
 
   private Map<UUID, Long> read(UUID run) {
     Map<UUID, Long> times = new HashMap<>();
-    for (Row row : session.execute(landed.bind(run))) {
-      // a user that landed at two versions keeps the first
-      times.merge(row.getUuid(0), row.getInstant(1).toEpochMilli(), Math::min);
+    for (Row pack : session.execute(landed.bind(run))) {
+      long at = pack.getInstant(1).toEpochMilli();
+      for (UUID user : pack.getList(0, UUID.class)) {
+        // a user that landed at two versions (or in a pack written again) keeps the first
+        times.merge(user, at, Math::min);
+      }
     }
     return times;
   }

@@ -22,7 +22,8 @@ class CqlScriptTests {
         .startsWith("CREATE TABLE IF NOT EXISTS spark_streams.created_users");
     assertThat(statements.get(2))
         .startsWith("ALTER TABLE IF EXISTS spark_streams.created_users ADD IF NOT EXISTS version");
-    assertThat(statements.get(3)).startsWith("CREATE TABLE IF NOT EXISTS spark_streams.run_ledger");
+    assertThat(statements.get(3))
+        .startsWith("CREATE TABLE IF NOT EXISTS spark_streams.run_outcomes");
     assertThat(statements).noneMatch(s -> s.contains("--"));
   }
 

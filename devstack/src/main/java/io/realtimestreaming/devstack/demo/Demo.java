@@ -142,8 +142,8 @@ public final class Demo {
           out);
     }
     out.printf(
-        "%nquery more:  ./pipeline cql \"SELECT outcome, count(*) FROM spark_streams.run_ledger"
-            + " WHERE ingestion_run_id = %s GROUP BY ingestion_run_id, outcome\"%n",
+        "%nquery more:  ./pipeline cql \"SELECT outcome, recorded_at, user_ids FROM"
+            + " spark_streams.run_outcomes WHERE ingestion_run_id = %s\"%n",
         runId);
   }
 

@@ -10,16 +10,17 @@ import io.realtimestreaming.model.cql.ContactPoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the stream job's per-run ledger in Cassandra: how many of a run's events landed and how
- * many were dead-lettered, and which users. The session opens on first use, so the service starts
- * and works without Cassandra; while Cassandra cannot be reached, reads throw and the run view says
- * the ledger is unavailable.
+ * Reads the stream job's per-run ledger in Cassandra (its packs of events, {@code
+ * cassandra/schema.cql}): how many of a run's events landed and how many were dead-lettered, and
+ * which users. The session opens on first use, so the service starts and works without Cassandra;
+ * while Cassandra cannot be reached, reads throw and the run view says the ledger is unavailable.
  */
 @Component
 public class LandingLedger implements DisposableBean {
@@ -36,8 +37,7 @@ public class LandingLedger implements DisposableBean {
   private CqlSession session;
   private Instant openFailedAt;
   private RuntimeException openFailure;
-  private PreparedStatement counts;
-  private PreparedStatement users;
+  private PreparedStatement packs;
 
   LandingLedger(LedgerProperties properties) {
     this.properties = properties;
@@ -46,27 +46,40 @@ public class LandingLedger implements DisposableBean {
   /** A run's events by outcome. */
   public record Counts(long landed, long deadLettered) {}
 
+  private record Event(UUID userId, long version) {}
+
   /**
+   * Distinct (user, version) events per outcome: a retried stream batch may have packed an event
+   * twice.
+   *
    * @throws RuntimeException (the driver's) when Cassandra does not answer
    */
   public Counts counts(UUID runId) {
-    long landed = 0;
-    long deadLettered = 0;
-    for (Row row : session().execute(counts.bind(runId))) {
-      switch (row.getString(0)) {
-        case LANDED -> landed = row.getLong(1);
-        case DEAD_LETTERED -> deadLettered = row.getLong(1);
-        default -> {} // an outcome of a later stream job: not counted here
+    Set<Event> landed = new HashSet<>();
+    Set<Event> deadLettered = new HashSet<>();
+    for (Row pack : session().execute(packs.bind(runId))) {
+      Set<Event> outcome =
+          switch (pack.getString(0)) {
+            case LANDED -> landed;
+            case DEAD_LETTERED -> deadLettered;
+            default -> null; // an outcome of a later stream job: not counted here
+          };
+      if (outcome != null) {
+        List<UUID> users = pack.getList(1, UUID.class);
+        List<Long> versions = pack.getList(2, Long.class);
+        for (int i = 0; i < users.size(); i++) {
+          outcome.add(new Event(users.get(i), versions.get(i)));
+        }
       }
     }
-    return new Counts(landed, deadLettered);
+    return new Counts(landed.size(), deadLettered.size());
   }
 
   /** Users the ledger has an outcome for in the run, whatever the outcome and version. */
   public Set<UUID> recordedUsers(UUID runId) {
     Set<UUID> recorded = new HashSet<>();
-    for (Row row : session().execute(users.bind(runId))) {
-      recorded.add(row.getUuid(0));
+    for (Row pack : session().execute(packs.bind(runId))) {
+      recorded.addAll(pack.getList(1, UUID.class));
     }
     return recorded;
   }
@@ -83,12 +96,9 @@ public class LandingLedger implements DisposableBean {
     try {
       opened = open();
       String table = properties.keyspace() + "." + properties.table();
-      counts =
+      packs =
           opened.prepare(
-              "SELECT outcome, count(*) FROM "
-                  + table
-                  + " WHERE ingestion_run_id = ? GROUP BY ingestion_run_id, outcome");
-      users = opened.prepare("SELECT user_id FROM " + table + " WHERE ingestion_run_id = ?");
+              "SELECT outcome, user_ids, versions FROM " + table + " WHERE ingestion_run_id = ?");
       session = opened; // only once usable: a failed open is tried again later
       openFailedAt = null;
       return session;

@@ -21,6 +21,6 @@ public record LedgerProperties(
     @DefaultValue("127.0.0.1:9042") List<String> contactPoints,
     @DefaultValue("datacenter1") String localDatacenter,
     @DefaultValue("spark_streams") String keyspace,
-    @DefaultValue("run_ledger") String table,
+    @DefaultValue("run_outcomes") String table,
     @DefaultValue("LOCAL_QUORUM") String consistency,
     @DefaultValue("3s") Duration requestTimeout) {}

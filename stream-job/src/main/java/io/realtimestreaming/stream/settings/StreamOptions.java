@@ -73,7 +73,7 @@ public final class StreamOptions {
 
   @Option(
       names = "--cassandra-ledger-table",
-      defaultValue = "${env:CASSANDRA_LEDGER_TABLE:-run_ledger}",
+      defaultValue = "${env:CASSANDRA_LEDGER_TABLE:-run_outcomes}",
       description =
           "the per-run ledger of landed and dead-lettered events (env CASSANDRA_LEDGER_TABLE,"
               + " default ${DEFAULT-VALUE})")

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Every statement there is {@code IF [NOT] EXISTS}, so applying it on each start changes nothing.
  *
  * <p>The file names the shared keyspace and tables ({@code spark_streams.created_users}, {@code
- * spark_streams.run_ledger}); they are replaced by the job's own, so a job pointed at other tables
- * (a test's, say) gets the same columns. The build ships a copy of the file in the jar; a path
- * given explicitly wins.
+ * spark_streams.run_outcomes}); they are replaced by the job's own, so a job pointed at other
+ * tables (a test's, say) gets the same columns. The build ships a copy of the file in the jar; a
+ * path given explicitly wins.
  */
 public final class CassandraSchema {
 
@@ -29,7 +29,7 @@ public final class CassandraSchema {
 
   static final String SHARED_KEYSPACE = "spark_streams";
   static final String SHARED_TABLE = "created_users";
-  static final String SHARED_LEDGER_TABLE = "run_ledger";
+  static final String SHARED_LEDGER_TABLE = "run_outcomes";
 
   private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
 

@@ -3,8 +3,9 @@ package io.realtimestreaming.stream.sink;
 import java.util.UUID;
 
 /**
- * What became of one event of an ingestion run: a row of the run ledger ({@code
- * spark_streams.run_ledger}), which the ingest service counts to reconcile the run.
+ * What became of one event of an ingestion run: an event of the run ledger ({@code
+ * spark_streams.run_outcomes}, packed with others of its run and outcome into a row by {@link
+ * RunLedgerWriter}), which the ingest service counts to reconcile the run.
  *
  * @param outcome {@link #LANDED} or {@link #DEAD_LETTERED}
  * @param reason why it was dead-lettered; null when it landed

@@ -16,13 +16,13 @@ class CassandraTargetTests {
             "dc1",
             "spark_streams",
             "created_users",
-            "run_ledger",
+            "run_outcomes",
             "local_quorum",
             512);
 
     assertThat(target.consistency()).isEqualTo("LOCAL_QUORUM");
     assertThat(target.qualifiedTable()).isEqualTo("spark_streams.created_users");
-    assertThat(target.qualifiedLedgerTable()).isEqualTo("spark_streams.run_ledger");
+    assertThat(target.qualifiedLedgerTable()).isEqualTo("spark_streams.run_outcomes");
   }
 
   @Test

@@ -40,9 +40,9 @@ class CassandraSchemaTests {
         .startsWith("ALTER TABLE IF EXISTS ks_it.users_it ADD IF NOT EXISTS version bigint");
     assertThat(statements.get(3))
         .startsWith("CREATE TABLE IF NOT EXISTS ks_it.ledger_it")
-        .contains("PRIMARY KEY ((ingestion_run_id), outcome, user_id, version)");
+        .contains("user_ids frozen<list<uuid>>", "PRIMARY KEY ((ingestion_run_id), outcome, pack)");
     assertThat(String.join(" ", statements))
-        .doesNotContain("spark_streams", "created_users", "run_ledger", "--");
+        .doesNotContain("spark_streams", "created_users", "run_outcomes", "--");
   }
 
   @Test

@@ -43,7 +43,7 @@ class RunLedgerWriterIT {
             scratch.localDatacenter(),
             scratch.keyspace(),
             scratch.table(),
-            scratch.table().replace("created_users", "run_ledger"),
+            scratch.table().replace("created_users", "run_outcomes"),
             scratch.consistency(),
             scratch.maxInFlight());
     CassandraSchema.apply(cql, target, null, "");
@@ -57,44 +57,71 @@ class RunLedgerWriterIT {
   }
 
   @Test
-  void aRunsRowsReadBackWithTheirReasonsAndLandedRowsLeaveNoTombstones() {
+  void aRunsEventsReadBackPackedWithTheirReasonsAndLandedPacksLeaveNoTombstones() {
     UUID run = UUID.randomUUID();
     List<LedgerEntry> entries = new ArrayList<>();
-    for (int i = 0; i < 2 * RunLedgerWriter.ROWS_PER_BATCH + 20; i++) {
-      entries.add(LedgerEntry.landed(run, UUID.randomUUID(), 1_000 + i));
+    List<UUID> landedUsers = new ArrayList<>();
+    List<Long> landedVersions = new ArrayList<>();
+    for (int i = 0; i < 2 * RunLedgerWriter.EVENTS_PER_PACK + 20; i++) {
+      UUID user = UUID.randomUUID();
+      entries.add(LedgerEntry.landed(run, user, 1_000 + i));
+      landedUsers.add(user);
+      landedVersions.add(1_000L + i);
     }
     UUID poisoned = UUID.randomUUID();
     entries.add(LedgerEntry.deadLettered(run, poisoned, 7, "invalid field email"));
+    UUID otherRun = UUID.randomUUID();
+    entries.add(LedgerEntry.landed(otherRun, UUID.randomUUID(), 5));
     Instant recordedAt = Instant.parse("2026-12-02T10:00:00.250Z");
 
     new RunLedgerWriter(cql, target, recordedAt).writeAll(entries);
-    new RunLedgerWriter(cql, target, recordedAt).writeAll(entries); // a retried batch
+    new RunLedgerWriter(cql, target, recordedAt).writeAll(entries); // a retried flush
 
-    List<Row> rows =
+    List<Row> packs =
         cql.execute(
-                "SELECT outcome, user_id, version, reason, recorded_at FROM "
+                "SELECT outcome, user_ids, versions, reasons, recorded_at FROM "
                     + target.qualifiedLedgerTable()
                     + " WHERE ingestion_run_id = ?",
                 run)
             .all();
-    assertThat(rows).hasSize(entries.size());
-    assertThat(rows).allSatisfy(r -> assertThat(r.getInstant("recorded_at")).isEqualTo(recordedAt));
-    assertThat(rows)
-        .filteredOn(r -> r.getString("outcome").equals(LedgerEntry.LANDED))
-        .hasSize(entries.size() - 1)
-        .allSatisfy(r -> assertThat(r.getString("reason")).isNull());
-    assertThat(rows)
-        .filteredOn(r -> r.getString("outcome").equals(LedgerEntry.DEAD_LETTERED))
+    // the run's 2,020 landed events in three packs, its dead letter in one; written twice, the
+    // same rows
+    assertThat(packs).hasSize(4);
+    assertThat(packs)
+        .allSatisfy(p -> assertThat(p.getInstant("recorded_at")).isEqualTo(recordedAt));
+    List<Row> landed =
+        packs.stream().filter(p -> p.getString("outcome").equals(LedgerEntry.LANDED)).toList();
+    assertThat(landed)
+        .allSatisfy(
+            p -> assertThat(p.isNull("reasons")).as("a landed pack has no reasons").isTrue());
+    assertThat(landed.stream().flatMap(p -> p.getList("user_ids", UUID.class).stream()))
+        .containsExactlyInAnyOrderElementsOf(landedUsers);
+    assertThat(landed.stream().flatMap(p -> p.getList("versions", Long.class).stream()))
+        .containsExactlyInAnyOrderElementsOf(landedVersions);
+    for (Row pack : landed) {
+      List<UUID> users = pack.getList("user_ids", UUID.class);
+      List<Long> versions = pack.getList("versions", Long.class);
+      assertThat(versions).hasSameSizeAs(users);
+      for (int i = 0; i < users.size(); i++) {
+        int at = landedUsers.indexOf(users.get(i));
+        assertThat(versions.get(i))
+            .as("the version beside its user")
+            .isEqualTo(landedVersions.get(at));
+      }
+    }
+    assertThat(packs)
+        .filteredOn(p -> p.getString("outcome").equals(LedgerEntry.DEAD_LETTERED))
         .singleElement()
         .satisfies(
-            r -> {
-              assertThat(r.getUuid("user_id")).isEqualTo(poisoned);
-              assertThat(r.getString("reason")).isEqualTo("invalid field email");
+            p -> {
+              assertThat(p.getList("user_ids", UUID.class)).containsExactly(poisoned);
+              assertThat(p.getList("versions", Long.class)).containsExactly(7L);
+              assertThat(p.getList("reasons", String.class)).containsExactly("invalid field email");
             });
 
-    // What a reconciliation reads: every row live, no tombstone cell to step over (a bound null
-    // reason would leave one per landed row).
-    assertThat(tracedRead(run)).isEqualTo(List.of((long) entries.size(), 0L));
+    // What a reconciliation reads: every pack live, no tombstone cell to step over (a bound null
+    // reasons would leave one per landed pack).
+    assertThat(tracedRead(run)).isEqualTo(List.of(4L, 0L));
   }
 
   /** Reads the run's partition with tracing on: Cassandra's count of live rows and tombstones. */
