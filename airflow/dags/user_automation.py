@@ -30,7 +30,7 @@ INGEST_CONN_ID = "ingest_api"
 MANAGEMENT_CONN_ID = "ingest_management"  # optional: the actuator, when not on the API port
 CASSANDRA_CONN_ID = "cassandra_default"
 USERS_TABLE = "spark_streams.created_users"
-LEDGER_TABLE = "spark_streams.run_outcomes"  # the stream job's outcome per user of a run
+LEDGER_TABLE = "spark_streams.run_outcomes"  # the stream job's outcomes of a run, in packs of users
 RUNS_ENDPOINT = "api/v1/ingestions"
 MAX_LIMIT = 100_000  # the most ids /users and /pending answer at once (and the most users a run has)
 NAMED = 20  # ids a failure or a report names; the count says how many there are
@@ -247,9 +247,9 @@ class LedgerRow(NamedTuple):
 
 def read_landing(ingestion_id: str, user_ids: list[str]) -> tuple[list[LedgerRow], set[str]]:
     """The Cassandra side of ``verify_landing``, in one session at ``LOCAL_QUORUM`` (as the ingest
-    service reads the ledger): the run's ledger events, unpacked from its packs (one partition read), and which of ``user_ids``
-    that the ledger says landed have a row in the users table (``WHERE id IN ?``, IN_CHUNK ids a read,
-    a few reads at a time).
+    service reads the ledger): the run's ledger events, unpacked from its packs (one partition read),
+    and which of ``user_ids`` that the ledger says landed have a row in the users table
+    (``WHERE id IN ?``, IN_CHUNK ids a read, a few reads at a time).
 
     The only place the DAG reads Cassandra: its unit tests replace this function with a fake that
     answers ledger rows; the integration test runs it against the real Cassandra.

@@ -30,7 +30,7 @@ public final class RunLedgerWriter {
   /** About 30 KiB of ids and versions: one mutation, well under Cassandra's limits. */
   static final int EVENTS_PER_PACK = 1_000;
 
-  private record Pack(UUID runId, String outcome) {}
+  private record RunOutcome(UUID runId, String outcome) {}
 
   private final CqlSession session;
   private final PreparedStatement insert;
@@ -60,14 +60,14 @@ public final class RunLedgerWriter {
    *     stream fails and Spark runs it again
    */
   public void writeAll(Collection<LedgerEntry> entries) {
-    Map<Pack, List<LedgerEntry>> byPack = new LinkedHashMap<>();
+    Map<RunOutcome, List<LedgerEntry>> byRunOutcome = new LinkedHashMap<>();
     entries.forEach(
         e ->
-            byPack
-                .computeIfAbsent(new Pack(e.runId(), e.outcome()), p -> new ArrayList<>())
+            byRunOutcome
+                .computeIfAbsent(new RunOutcome(e.runId(), e.outcome()), k -> new ArrayList<>())
                 .add(e));
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    for (List<LedgerEntry> events : byPack.values()) {
+    for (List<LedgerEntry> events : byRunOutcome.values()) {
       for (int from = 0; from < events.size(); from += EVENTS_PER_PACK) {
         List<LedgerEntry> pack =
             events.subList(from, Math.min(events.size(), from + EVENTS_PER_PACK));
@@ -91,11 +91,9 @@ public final class RunLedgerWriter {
     LedgerEntry first = pack.get(0);
     List<UUID> users = new ArrayList<>(pack.size());
     List<Long> versions = new ArrayList<>(pack.size());
-    List<String> reasons = new ArrayList<>(pack.size());
     for (LedgerEntry e : pack) {
       users.add(e.userId());
       versions.add(e.version());
-      reasons.add(e.reason() == null ? "" : e.reason());
     }
     BoundStatementBuilder row =
         insert
@@ -111,7 +109,8 @@ public final class RunLedgerWriter {
     if (LedgerEntry.DEAD_LETTERED.equals(first.outcome())) {
       // Landed packs leave reasons unset: a bound null would write a tombstone cell per pack,
       // which every read of the run's partition (its reconciliation) then has to step over.
-      row.setList(5, reasons, String.class);
+      row.setList(
+          5, pack.stream().map(e -> e.reason() == null ? "" : e.reason()).toList(), String.class);
     }
     return row.build();
   }
