@@ -106,6 +106,7 @@ final class BenchRun {
                     settings, scratch, "latency", plan.sparkUiPort(), streamOptions(), out)) {
           LatencySuite.Result r = new LatencySuite(settings, scratch, plan, out).run(service, job);
           latency = r.latency();
+          profiles.addAll(r.profiles());
           notes.addAll(r.notes());
         }
       }

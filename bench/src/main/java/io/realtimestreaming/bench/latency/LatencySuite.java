@@ -5,6 +5,8 @@ import io.realtimestreaming.bench.BenchPlan;
 import io.realtimestreaming.bench.app.IngestServiceInstance;
 import io.realtimestreaming.bench.app.Scratch;
 import io.realtimestreaming.bench.app.StreamJobInstance;
+import io.realtimestreaming.bench.profile.HotMethods;
+import io.realtimestreaming.bench.profile.JfrProfile;
 import io.realtimestreaming.bench.report.LatencySummary;
 import io.realtimestreaming.bench.stream.StreamBatches;
 import io.realtimestreaming.devstack.cql.CqlSessions;
@@ -29,7 +31,7 @@ import java.util.UUID;
  */
 public final class LatencySuite {
 
-  public record Result(LatencySummary latency, List<String> notes) {}
+  public record Result(LatencySummary latency, List<HotMethods> profiles, List<String> notes) {}
 
   private static final int PRIMING_USERS = 1000;
 
@@ -61,17 +63,22 @@ public final class LatencySuite {
             plan.warmUpSeconds());
     out.printf("%n== latency: %s%n", phase);
     prime(service);
+    List<HotMethods> profiles = new ArrayList<>();
     double ingestCpu = service.cpuSeconds();
     double streamCpu = job.cpuSeconds();
     long loadStart = System.nanoTime();
-    List<OfferedLoad.Request> all =
-        OfferedLoad.run(
-            service.api(),
-            plan.requestUsers(),
-            interval,
-            warmUp + measured,
-            "bench-" + scratch.id() + "-offered",
-            out);
+    List<OfferedLoad.Request> all;
+    try (Recordings recordings = record(service, job)) {
+      all =
+          OfferedLoad.run(
+              service.api(),
+              plan.requestUsers(),
+              interval,
+              warmUp + measured,
+              "bench-" + scratch.id() + "-offered",
+              out);
+      profiles.addAll(recordings.stop("the offered load, its warm-up included"));
+    }
     double seconds = (System.nanoTime() - loadStart) / 1e9;
     String cpu =
         f(
@@ -134,7 +141,32 @@ public final class LatencySuite {
             + ".");
     notes.add(cpu + ".");
     notes.add("Stream batches while measured: " + StreamBatches.summary(job.log(), from, to) + ".");
-    return new Result(summary, notes);
+    return new Result(summary, profiles, notes);
+  }
+
+  /** JFR recordings of both instances, when the plan asks for a profile (none otherwise). */
+  private Recordings record(IngestServiceInstance service, StreamJobInstance job) {
+    if (!plan.profile()) {
+      return new Recordings(List.of());
+    }
+    List<JfrProfile> started = new ArrayList<>();
+    JfrProfile.start(service.pid(), "ingest-service-latency", scratch.dir(), scratch.id(), out)
+        .ifPresent(started::add);
+    JfrProfile.start(job.pid(), "stream-job-latency", scratch.dir(), scratch.id(), out)
+        .ifPresent(started::add);
+    return new Recordings(started);
+  }
+
+  private record Recordings(List<JfrProfile> started) implements AutoCloseable {
+
+    List<HotMethods> stop(String phase) {
+      return started.stream().flatMap(r -> r.stop(phase).stream()).toList();
+    }
+
+    @Override
+    public void close() {
+      started.forEach(JfrProfile::close);
+    }
   }
 
   /**

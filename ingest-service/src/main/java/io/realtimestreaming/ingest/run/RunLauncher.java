@@ -27,23 +27,32 @@ public class RunLauncher {
 
   /**
    * @throws RunCapacityExceededException when {@code concurrency} runs execute and {@code
-   *     queue-capacity} wait already; the run is then not recorded
+   *     queue-capacity} wait already, or the service is stopping; the run is then not recorded
    */
   public IngestionRun start(int count, String seed, List<String> nationalities) {
-    IngestionRun run =
-        runs.save(
-            IngestionRun.start(
-                count, seed, nationalities, properties.instanceId(), clock.instant()));
-    try {
-      pool.submit(RunRequest.of(run));
-    } catch (RejectedExecutionException e) {
-      runs.deleteById(run.getId());
+    if (!pool.reserve()) {
       throw new RunCapacityExceededException(
           properties.concurrency()
               + " runs are executing and "
               + properties.queueCapacity()
               + " waiting; try again when one has finished (ingest.runs.* sets the limits)",
-          e);
+          null);
+    }
+    IngestionRun run;
+    try {
+      run =
+          runs.save(
+              IngestionRun.start(
+                  count, seed, nationalities, properties.instanceId(), clock.instant()));
+    } catch (RuntimeException e) {
+      pool.cancel();
+      throw e;
+    }
+    try {
+      pool.submit(RunRequest.of(run));
+    } catch (RejectedExecutionException e) {
+      runs.deleteById(run.getId());
+      throw new RunCapacityExceededException("the service is stopping; try again shortly", e);
     }
     log.info("run {} accepted: {} users, seed {}", run.getId(), count, seed);
     return run;

@@ -3,9 +3,10 @@ package io.realtimestreaming.ingest.run;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bounded pool runs execute on: {@code concurrency} threads and a queue of {@code
- * queue-capacity}; a full queue refuses the run, which the API answers with 503.
+ * queue-capacity}; a full queue refuses the run, which the API answers with 503. A run takes its
+ * place ({@link #reserve}) before anything is written for it, so a refusal costs the database
+ * nothing: under overload, refused requests would otherwise add a run's insert and delete each to
+ * the load that made them refused.
  *
  * <p>A plain {@code ThreadPoolExecutor} rather than Spring's task executor, whose lifecycle stop
  * waits for the running tasks and then drops the queued ones, leaving those runs RUNNING; a run can
@@ -35,6 +39,8 @@ class RunPool implements SmartLifecycle {
   private final IngestionRunRepository runs;
   private final Clock clock;
   private final ThreadPoolExecutor executor;
+  // a place per run from its reservation until it ends: concurrency + queue-capacity in all
+  private final Semaphore places;
   // runs queued or executing here; what StalledRuns must leave alone
   private final Set<UUID> active = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
@@ -44,26 +50,46 @@ class RunPool implements SmartLifecycle {
     this.runner = runner;
     this.runs = runs;
     this.clock = clock;
+    this.places = new Semaphore(properties.concurrency() + properties.queueCapacity());
+    // unbounded: the places bound it (a bounded queue could refuse a run whose place a finishing
+    // run has just freed, before its thread took the next one)
     this.executor =
         new ThreadPoolExecutor(
             properties.concurrency(),
             properties.concurrency(),
             0,
             TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(properties.queueCapacity()),
+            new LinkedBlockingQueue<>(),
             new CustomizableThreadFactory("ingestion-"),
             new ThreadPoolExecutor.AbortPolicy());
   }
 
   /**
-   * @throws RejectedExecutionException when the queue is full or the pool has stopped
+   * Takes a place for a run about to be recorded; {@code false} when {@code concurrency} runs
+   * execute and {@code queue-capacity} wait already. The place is the run's until it ends, or until
+   * {@link #cancel} gives it back.
+   */
+  boolean reserve() {
+    return places.tryAcquire();
+  }
+
+  /** Gives back a place reserved for a run that will not be submitted (recording it failed). */
+  void cancel() {
+    places.release();
+  }
+
+  /**
+   * Queues a run on the place reserved for it.
+   *
+   * @throws RejectedExecutionException when the pool has stopped; the place is given back
    */
   void submit(RunRequest run) {
     active.add(run.id());
     try {
-      executor.execute(new QueuedRun(run, runner, active));
+      executor.execute(new QueuedRun(run, runner, active, places));
     } catch (RejectedExecutionException e) {
       active.remove(run.id());
+      places.release();
       throw e;
     }
   }
@@ -114,7 +140,8 @@ class RunPool implements SmartLifecycle {
   }
 
   /** A run waiting for an ingestion thread; what a stop hands back for it is this, unstarted. */
-  private record QueuedRun(RunRequest request, IngestionRunner runner, Set<UUID> active)
+  private record QueuedRun(
+      RunRequest request, IngestionRunner runner, Set<UUID> active, Semaphore places)
       implements Runnable {
 
     @Override
@@ -123,6 +150,7 @@ class RunPool implements SmartLifecycle {
         runner.execute(request);
       } finally {
         active.remove(request.id());
+        places.release();
       }
     }
   }
