@@ -97,7 +97,7 @@ public final class Bench implements Callable<Integer> {
 
   @Option(
       names = "--warm-up-seconds",
-      defaultValue = "10",
+      defaultValue = "60",
       description = "unmeasured seconds of the same load first (${DEFAULT-VALUE})")
   int warmUpSeconds;
 

@@ -68,6 +68,7 @@ public final class LatencySuite {
     double streamCpu = job.cpuSeconds();
     long loadStart = System.nanoTime();
     List<OfferedLoad.Request> all;
+    JitActivity jit = JitActivity.measuredAfter(warmUp * interval, service.pid(), job.pid());
     try (Recordings recordings = record(service, job)) {
       all =
           OfferedLoad.run(
@@ -80,6 +81,7 @@ public final class LatencySuite {
       profiles.addAll(recordings.stop("the offered load, its warm-up included"));
     }
     double seconds = (System.nanoTime() - loadStart) / 1e9;
+    String compiles = jit.describe(plan.latencySeconds());
     String cpu =
         f(
             "CPU while the load ran (%.0f s, %d cores: %.0f core-seconds): ingest service %.1f,"
@@ -140,6 +142,7 @@ public final class LatencySuite {
             + Breakdown.of(settings, scratch, counted, landed).describe()
             + ".");
     notes.add(cpu + ".");
+    notes.add(compiles);
     notes.add("Stream batches while measured: " + StreamBatches.summary(job.log(), from, to) + ".");
     return new Result(summary, profiles, notes);
   }

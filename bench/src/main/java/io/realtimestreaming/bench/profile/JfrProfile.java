@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A JFR recording (settings "profile": execution samples every 10-20 ms) of a running service,
@@ -72,21 +70,6 @@ public final class JfrProfile implements AutoCloseable {
   }
 
   private void jcmd(String... command) throws IOException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    List<String> args = new java.util.ArrayList<>(List.of(jcmd.toString(), String.valueOf(pid)));
-    args.addAll(List.of(command));
-    Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-    try {
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(30, TimeUnit.SECONDS)
-          || process.exitValue() != 0
-          || output.contains("Could not")) {
-        throw new IOException(
-            "jcmd " + pid + " " + String.join(" ", command) + " failed: " + output.strip());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted running jcmd", e);
-    }
+    Jcmd.run(pid, command);
   }
 }
