@@ -25,6 +25,7 @@ public final class RandomUserServer implements AutoCloseable {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8099;
   static final int THREADS = 4;
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private static final Logger log = LoggerFactory.getLogger(RandomUserServer.class);
 
@@ -75,6 +76,11 @@ public final class RandomUserServer implements AutoCloseable {
   }
 
   private static RandomUserServer start(String host, int port, RandomUserGenerator generator) {
+    // The JDK's server leaves Nagle's algorithm on, and a chunked body ends in a small last
+    // segment: held until the client's delayed ACK, it added 40 ms to one page in ten
+    // (docs/benchmarks.md, Levers). The property is the server's only switch; it is read when
+    // the first server of the JVM is created.
+    System.setProperty(NO_DELAY, "true");
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);

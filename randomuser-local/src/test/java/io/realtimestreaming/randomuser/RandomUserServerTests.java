@@ -58,6 +58,12 @@ class RandomUserServerTests {
   }
 
   @Test
+  void nagleIsOffSoAChunkedBodyIsNotHeldForTheClientsAck() {
+    // set before the JDK's server reads its configuration, which it does once per JVM
+    assertThat(System.getProperty(RandomUserServer.NO_DELAY)).isEqualTo("true");
+  }
+
+  @Test
   void onlyGetIsServed() {
     HttpResponse<String> response =
         http.send(
