@@ -64,12 +64,16 @@ public final class LatencySuite {
     out.printf("%n== latency: %s%n", phase);
     prime(service);
     List<HotMethods> profiles = new ArrayList<>();
-    double ingestCpu = service.cpuSeconds();
-    double streamCpu = job.cpuSeconds();
-    long loadStart = System.nanoTime();
     List<OfferedLoad.Request> all;
-    JitActivity jit = JitActivity.measuredAfter(warmUp * interval, service.pid(), job.pid());
+    String cpu;
+    String compiles;
+    // the recordings start before the clocks and stop after them: their jcmd calls, and reading
+    // a recording back, are not the load's time or CPU
     try (Recordings recordings = record(service, job)) {
+      double ingestCpu = service.cpuSeconds();
+      double streamCpu = job.cpuSeconds();
+      long loadStart = System.nanoTime();
+      JitActivity jit = JitActivity.measuredAfter(warmUp * interval, service.pid(), job.pid());
       all =
           OfferedLoad.run(
               service.api(),
@@ -78,19 +82,19 @@ public final class LatencySuite {
               warmUp + measured,
               "bench-" + scratch.id() + "-offered",
               out);
+      double seconds = (System.nanoTime() - loadStart) / 1e9;
+      cpu =
+          f(
+              "CPU while the load ran (%.0f s, %d cores: %.0f core-seconds): ingest service %.1f,"
+                  + " stream job %.1f core-seconds",
+              seconds,
+              Runtime.getRuntime().availableProcessors(),
+              seconds * Runtime.getRuntime().availableProcessors(),
+              service.cpuSeconds() - ingestCpu,
+              job.cpuSeconds() - streamCpu);
+      compiles = jit.describe(plan.latencySeconds());
       profiles.addAll(recordings.stop("the offered load, its warm-up included"));
     }
-    double seconds = (System.nanoTime() - loadStart) / 1e9;
-    String compiles = jit.describe(plan.latencySeconds());
-    String cpu =
-        f(
-            "CPU while the load ran (%.0f s, %d cores: %.0f core-seconds): ingest service %.1f,"
-                + " stream job %.1f core-seconds",
-            seconds,
-            Runtime.getRuntime().availableProcessors(),
-            seconds * Runtime.getRuntime().availableProcessors(),
-            service.cpuSeconds() - ingestCpu,
-            job.cpuSeconds() - streamCpu);
     List<OfferedLoad.Request> counted = all.subList(warmUp, all.size());
     LocalDateTime from = LocalDateTime.now().minusSeconds(plan.latencySeconds());
     List<UUID> runs = counted.stream().filter(r -> r.runId() != null).map(r -> r.runId()).toList();
