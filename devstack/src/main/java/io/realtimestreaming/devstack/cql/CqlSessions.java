@@ -47,6 +47,11 @@ public final class CqlSessions {
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
+        // The driver's default backs off up to 60 s between reconnections: a node restarted
+        // after a 30 s outage stayed unusable to this session for up to a minute after it was
+        // ready, and a read in that window failed with NoNodeAvailable. The stack's nodes are
+        // local, so trying every 2 s costs nothing.
+        .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
         .build();
   }
 }
