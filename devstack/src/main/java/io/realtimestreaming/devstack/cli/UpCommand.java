@@ -53,11 +53,13 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StackSettings current = PipelineCommand.settings();
+    List<String> running = PipelineCommand.stack(current).runningServices();
+    Topology wanted =
+        toStart(topology, System.getenv("PIPELINE_TOPOLOGY"), current.topology(), running);
     StackSettings settings =
-        (topology == null ? current : current.withTopology(Topology.of(topology), System.getenv()))
+        (wanted == current.topology() ? current : current.withTopology(wanted, System.getenv()))
             .with(ports, heaps);
     if (settings.topology() != current.topology()) {
-      List<String> running = PipelineCommand.stack(current).runningServices();
       if (!running.isEmpty()) {
         System.err.printf(
             "the %s topology is running (%s); stop it first: ./pipeline down%n",
@@ -78,5 +80,21 @@ final class UpCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * The topology to start: the one asked for (option, then PIPELINE_TOPOLOGY), else the one the
+   * last {@code up} started while any of it runs, else single. A marker with nothing running is
+   * stale (the machine restarted without a {@code down}): it must not start a cluster unasked.
+   */
+  static Topology toStart(
+      String option, String environment, Topology marked, List<String> markedRunning) {
+    if (option != null) {
+      return Topology.of(option);
+    }
+    if (environment != null && !environment.isBlank()) {
+      return Topology.of(environment);
+    }
+    return markedRunning.isEmpty() ? Topology.SINGLE : marked;
   }
 }
