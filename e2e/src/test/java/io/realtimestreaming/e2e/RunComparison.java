@@ -1,7 +1,13 @@
 package io.realtimestreaming.e2e;
 
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +32,9 @@ import java.util.UUID;
  */
 final class RunComparison {
 
-  private static final int IDS_PER_QUERY = 100;
+  // a few partitions per read: under load, a coordinator timed out reading 100 at LOCAL_QUORUM
+  private static final int IDS_PER_QUERY = 20;
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
 
   private final StackSettings settings;
   private final CqlSession cassandra;
@@ -124,7 +133,7 @@ final class RunComparison {
     List<Map.Entry<UUID, Map<String, Object>>> rows = new ArrayList<>();
     for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
       List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-      for (Row r : cassandra.execute(rowsById.bind(chunk))) {
+      for (Row r : read(rowsById.bind(chunk))) {
         Map<String, Object> row = new HashMap<>();
         for (String column : columns) {
           row.put(column, normalize(r.getObject(column)));
@@ -147,10 +156,28 @@ final class RunComparison {
 
   private Set<UUID> ledger(UUID runId, String outcome) {
     Set<UUID> users = new HashSet<>();
-    cassandra
-        .execute(ledgerUsers.bind(runId, outcome))
+    read(ledgerUsers.bind(runId, outcome))
         .forEach(pack -> users.addAll(pack.getList(0, UUID.class)));
     return users;
+  }
+
+  /**
+   * A read, again after a timeout or an unavailable replica: on a ring that has just lost a node
+   * and is catching up, a coordinator can time out a read its replicas answer a moment later (CI,
+   * 2026-12-03: LOCAL_QUORUM, 0 replicas in time). The driver's default policy retries a read
+   * timeout only when enough replicas answered. The rows are compared all the same.
+   */
+  private List<Row> read(BoundStatement statement) {
+    return await()
+        .atMost(READ_TIMEOUT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptionsMatching(
+            e ->
+                e instanceof QueryExecutionException
+                    || e instanceof DriverTimeoutException
+                    || e instanceof AllNodesFailedException)
+        .until(() -> cassandra.execute(statement).all(), rows -> true);
   }
 
   /**
