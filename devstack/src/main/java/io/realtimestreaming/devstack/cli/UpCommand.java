@@ -55,7 +55,8 @@ final class UpCommand implements Callable<Integer> {
     StackSettings current = PipelineCommand.settings();
     List<String> running = PipelineCommand.stack(current).runningServices();
     Topology wanted =
-        toStart(topology, System.getenv("PIPELINE_TOPOLOGY"), current.topology(), running);
+        toStart(
+            topology, System.getenv("PIPELINE_TOPOLOGY"), current.topology(), !running.isEmpty());
     StackSettings settings =
         (wanted == current.topology() ? current : current.withTopology(wanted, System.getenv()))
             .with(ports, heaps);
@@ -87,14 +88,13 @@ final class UpCommand implements Callable<Integer> {
    * last {@code up} started while any of it runs, else single. A marker with nothing running is
    * stale (the machine restarted without a {@code down}): it must not start a cluster unasked.
    */
-  static Topology toStart(
-      String option, String environment, Topology marked, List<String> markedRunning) {
+  static Topology toStart(String option, String environment, Topology marked, boolean markedRuns) {
     if (option != null) {
       return Topology.of(option);
     }
     if (environment != null && !environment.isBlank()) {
       return Topology.of(environment);
     }
-    return markedRunning.isEmpty() ? Topology.SINGLE : marked;
+    return markedRuns ? marked : Topology.SINGLE;
   }
 }

@@ -3,7 +3,6 @@ package io.realtimestreaming.devstack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimestreaming.devstack.stack.Topology;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UpCommandTests {
@@ -11,23 +10,21 @@ class UpCommandTests {
   @Test
   void aStaleClusterMarkerStartsTheSingleTopology() {
     // the machine restarted while the cluster ran: the marker says cluster, nothing runs
-    assertThat(UpCommand.toStart(null, null, Topology.CLUSTER, List.of()))
-        .isEqualTo(Topology.SINGLE);
+    assertThat(UpCommand.toStart(null, null, Topology.CLUSTER, false)).isEqualTo(Topology.SINGLE);
   }
 
   @Test
   void theRunningTopologyIsKept() {
-    assertThat(UpCommand.toStart(null, null, Topology.CLUSTER, List.of("kafka-1")))
-        .isEqualTo(Topology.CLUSTER);
+    assertThat(UpCommand.toStart(null, null, Topology.CLUSTER, true)).isEqualTo(Topology.CLUSTER);
   }
 
   @Test
   void whatIsAskedForWinsOptionFirst() {
-    assertThat(UpCommand.toStart("cluster", null, Topology.SINGLE, List.of()))
+    assertThat(UpCommand.toStart("cluster", null, Topology.SINGLE, false))
         .isEqualTo(Topology.CLUSTER);
-    assertThat(UpCommand.toStart(null, "cluster", Topology.CLUSTER, List.of()))
+    assertThat(UpCommand.toStart(null, "cluster", Topology.CLUSTER, false))
         .isEqualTo(Topology.CLUSTER);
-    assertThat(UpCommand.toStart("single", "cluster", Topology.CLUSTER, List.of()))
+    assertThat(UpCommand.toStart("single", "cluster", Topology.CLUSTER, false))
         .isEqualTo(Topology.SINGLE);
   }
 }
