@@ -4,6 +4,7 @@ import io.realtimestreaming.stream.batch.BatchOutcomes;
 import io.realtimestreaming.stream.batch.BatchProgressLog;
 import io.realtimestreaming.stream.batch.RealTimeWriter;
 import io.realtimestreaming.stream.batch.UserBatchSink;
+import io.realtimestreaming.stream.checkpoint.LocalCheckpointFiles;
 import io.realtimestreaming.stream.decode.KafkaRecord;
 import io.realtimestreaming.stream.health.JobStatus;
 import io.realtimestreaming.stream.health.QuerySupervisor;
@@ -123,6 +124,7 @@ public final class UserStreamJob {
           settings.cassandraReplication());
     }
 
+    LocalCheckpointFiles.useFor(spark, settings.checkpointDir());
     if (settings.realTime()) {
       TaskSlots.requireOnePerPartition(
           spark.sparkContext(), settings.topic(), settings.bootstrapServers());
