@@ -3,11 +3,13 @@ package io.realtimestreaming.bench.ingest;
 import io.realtimestreaming.bench.BenchPlan;
 import io.realtimestreaming.bench.app.IngestServiceInstance;
 import io.realtimestreaming.bench.app.Scratch;
+import io.realtimestreaming.bench.profile.CpuTally;
 import io.realtimestreaming.bench.profile.HotMethods;
 import io.realtimestreaming.bench.profile.JfrProfile;
 import io.realtimestreaming.bench.raw.RawPostgres;
 import io.realtimestreaming.bench.raw.UserPool;
 import io.realtimestreaming.bench.report.Measurement;
+import io.realtimestreaming.devstack.stack.PidFiles;
 import io.realtimestreaming.devstack.stack.StackSettings;
 import io.realtimestreaming.ingest.users.FetchedUser;
 import java.io.PrintStream;
@@ -17,8 +19,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,6 +82,12 @@ public final class IngestSuite {
     List<Double> unnest = new ArrayList<>();
     String durability;
     out.printf("%n== raw PostgreSQL: COPY and the service's page statement, %s%n", how);
+    PidFiles pids = new PidFiles(settings);
+    Map<String, Long> postgres = new LinkedHashMap<>();
+    pids.running("postgres").ifPresent(pid -> postgres.put("PostgreSQL", pid));
+    long bench = ProcessHandle.current().pid();
+    CpuTally copyCpu = new CpuTally(Map.of("the bench", bench), postgres);
+    CpuTally unnestCpu = new CpuTally(Map.of("the bench", bench), postgres);
     try (RawPostgres raw = new RawPostgres(settings, scratch.schema(), connections)) {
       durability = raw.durability();
       out.println("  PostgreSQL runs with " + durability);
@@ -86,8 +96,13 @@ public final class IngestSuite {
       rate("warm-up unnest, not counted", raw.unnest(warmUp, out));
       for (int round = 1; round <= plan.rounds(); round++) {
         List<FetchedUser> users = users(pool, plan.users());
-        copy.add(rate(RawPostgres.COPY + ", round " + round, raw.copy(users, out)));
-        unnest.add(rate(RawPostgres.UNNEST + ", round " + round, raw.unnest(users, out)));
+        String n = ", round " + round;
+        copy.add(
+            rate(RawPostgres.COPY + n, copyCpu.measure(users.size(), () -> raw.copy(users, out))));
+        unnest.add(
+            rate(
+                RawPostgres.UNNEST + n,
+                unnestCpu.measure(users.size(), () -> raw.unnest(users, out))));
       }
     }
     List<Measurement> raws =
@@ -107,15 +122,19 @@ public final class IngestSuite {
             ? JfrProfile.start(service.pid(), "ingest-service", scratch.dir(), scratch.id(), out)
             : Optional.empty();
     List<Double> rates = new ArrayList<>();
-    double cpu = service.cpuSeconds();
-    long start = System.nanoTime();
+    Map<String, Long> sides = new LinkedHashMap<>();
+    sides.put("the service", service.pid());
+    pids.running("randomuser").ifPresent(pid -> sides.put("the randomuser source", pid));
+    pids.running("kafka").ifPresent(pid -> sides.put("Kafka", pid));
+    sides.put("the bench", bench);
+    CpuTally serviceCpu = new CpuTally(sides, postgres);
     for (int round = 1; round <= plan.rounds(); round++) {
-      rates.add(rate("service round " + round, round(service, "round-" + round)));
+      String name = "round-" + round;
+      rates.add(
+          rate(
+              "service round " + round,
+              serviceCpu.measure(plan.users(), () -> round(service, name))));
     }
-    String serviceCpu =
-        f(
-            "The ingest service used %.1f core-seconds over its %.1f s of measured rounds.",
-            service.cpuSeconds() - cpu, (System.nanoTime() - start) / 1e9);
     recording.flatMap(r -> r.stop("its measured rounds")).ifPresent(profiles::add);
     Measurement measured =
         new Measurement(
@@ -127,7 +146,13 @@ public final class IngestSuite {
             rates);
     List<String> notes =
         List.of(
-            serviceCpu,
+            f(
+                "CPU over the measured rounds, every process on the machine's %d cores: the"
+                    + " service's rounds %s; COPY's %s; unnest's %s.",
+                Runtime.getRuntime().availableProcessors(),
+                serviceCpu.perRow(),
+                copyCpu.perRow(),
+                unnestCpu.perRow()),
             f(
                 "Ingest: the service stores a page of 5,000 users per transaction (its page statement,"
                     + " the outbox row, the run's counters) on %d connections at once; the raw ways write"

@@ -23,13 +23,44 @@ public record CpuReading(Optional<CpuTicks> machine, Map<String, Double> seconds
 
   /** Now, for the named processes (name → PID). */
   public static CpuReading now(Map<String, Long> processes) {
+    return now(processes, Map.of());
+  }
+
+  /**
+   * Now, for the named processes, each alone, and the named process trees, each with all its
+   * descendants ({@link ProcessTreeCpu}; PostgreSQL's backends). A process whose children are named
+   * on their own (the bench, which launches the instance under test) is not a tree.
+   */
+  public static CpuReading now(Map<String, Long> processes, Map<String, Long> trees) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     processes.forEach(
         (name, pid) ->
             ProcessHandle.of(pid)
                 .flatMap(p -> p.info().totalCpuDuration())
                 .ifPresent(cpu -> seconds.put(name, cpu.toNanos() / 1e9)));
+    trees.forEach((name, pid) -> ProcessTreeCpu.seconds(pid).ifPresent(s -> seconds.put(name, s)));
     return new CpuReading(CpuTicks.now(), seconds);
+  }
+
+  /**
+   * Each process's CPU seconds since {@code earlier}, in order; a process read only once is left
+   * out.
+   */
+  public Map<String, Double> secondsSince(CpuReading earlier) {
+    Map<String, Double> used = new LinkedHashMap<>();
+    seconds.forEach(
+        (name, now) -> {
+          Double then = earlier.seconds.get(name);
+          if (then != null) {
+            used.put(name, now - then);
+          }
+        });
+    return used;
+  }
+
+  /** The share of the cores' time that was busy since {@code earlier}, where Linux tells it. */
+  public Optional<Double> busySince(CpuReading earlier) {
+    return machine.flatMap(now -> earlier.machine.map(now::busySince));
   }
 
   /**
@@ -38,18 +69,10 @@ public record CpuReading(Optional<CpuTicks> machine, Map<String, Double> seconds
    */
   public String since(CpuReading earlier) {
     String processes =
-        seconds.entrySet().stream()
-            .filter(e -> earlier.seconds.containsKey(e.getKey()))
-            .map(
-                e ->
-                    String.format(
-                        Locale.ROOT,
-                        "%s %.1f",
-                        e.getKey(),
-                        e.getValue() - earlier.seconds.get(e.getKey())))
+        secondsSince(earlier).entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
             .collect(Collectors.joining(", ", "core-seconds: ", ""));
-    return machine
-            .flatMap(now -> earlier.machine.map(now::busySince))
+    return busySince(earlier)
             .map(
                 busy ->
                     String.format(Locale.ROOT, "the machine's cores %.0f %% busy; ", busy * 100))
