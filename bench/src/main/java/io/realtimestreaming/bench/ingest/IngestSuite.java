@@ -15,6 +15,8 @@ import io.realtimestreaming.ingest.users.FetchedUser;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +86,7 @@ public final class IngestSuite {
     out.printf("%n== raw PostgreSQL: COPY and the service's page statement, %s%n", how);
     PidFiles pids = new PidFiles(settings);
     Map<String, Long> postgres = new LinkedHashMap<>();
-    pids.running("postgres").ifPresent(pid -> postgres.put("PostgreSQL", pid));
+    postgresServer().ifPresent(pid -> postgres.put("PostgreSQL", pid));
     long bench = ProcessHandle.current().pid();
     CpuTally copyCpu = new CpuTally(Map.of("the bench", bench), postgres);
     CpuTally unnestCpu = new CpuTally(Map.of("the bench", bench), postgres);
@@ -189,14 +191,30 @@ public final class IngestSuite {
 
   /** The service's rounds start on an empty table, as the raw rounds do. */
   private void truncateUsers() throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                settings.jdbcUrl(settings.postgresDatabase()),
-                settings.postgresUser(),
-                settings.postgresPassword());
+    try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("truncate " + scratch.schema() + ".users");
     }
+  }
+
+  /**
+   * The PostgreSQL server's PID (the postmaster, parent of every backend): the parent of this
+   * connection's backend. Empty where the server runs elsewhere (a container, another host).
+   */
+  private Optional<Long> postgresServer() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        settings.jdbcUrl(settings.postgresDatabase()),
+        settings.postgresUser(),
+        settings.postgresPassword());
   }
 
   private static List<FetchedUser> users(UserPool pool, int count) {
