@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,23 @@ class OutboxStoreIT {
     assertThat(store.claim(5)).extracting(OutboxEvent::userId).containsExactly(id(9));
     assertThat(store.claim(5)).isEmpty();
     assertThat(store.backlog()).isZero();
+  }
+
+  @Test
+  void aFullPageComesBackWithEachEventsOwnVersion() {
+    migrate(null);
+    OutboxStore store = new OutboxStore(jdbc);
+    List<User> page = IntStream.range(0, 5000).mapToObj(OutboxStoreIT::user).toList();
+
+    store.append(RUN_A, page, events(page));
+
+    List<OutboxEvent> claimed = store.claim(1);
+    assertThat(claimed).hasSize(5000);
+    for (int i = 0; i < claimed.size(); i++) {
+      assertThat(claimed.get(i).userId()).isEqualTo(id(i));
+      assertThat(claimed.get(i).version()).isEqualTo(100L + i);
+      assertThat(claimed.get(i).payload()).isEqualTo(event(i));
+    }
   }
 
   @Test
