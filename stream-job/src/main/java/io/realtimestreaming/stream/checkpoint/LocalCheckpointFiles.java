@@ -19,8 +19,8 @@ import org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedChe
  * permissions by running {@code chmod}, for the file and again for its {@code .crc}, and Spark's
  * default checkpoint manager renames through {@code FileContext}, which runs {@code readlink} on
  * each path it touches: 20 processes forked from the job's JVM at every batch end, each offsets and
- * commit file written, while the records arriving wait (docs/benchmarks.md, "Checkpoints without
- * forks").
+ * commit file written, while the records arriving wait (docs/benchmarks.md, "Latency: checkpoints
+ * without forks").
  *
  * <p>Spark's file-system manager (rename through {@code FileSystem}, which starts no process) with
  * the temporary file created by {@code java.nio}: the file is then renamed onto its final name as
