@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * The CPU seconds of a process and all its descendants, those still running and those that have
- * exited, from Linux's {@code /proc/<pid>/stat}. PostgreSQL is a tree (the devstack's launcher, the
- * postmaster, a backend per connection, its workers), and the JDK reports a process's own CPU only.
- * Hand-written: no library the project uses reads a process's children's time.
+ * exited, from Linux's {@code /proc/<pid>/stat}. PostgreSQL is a tree (the postmaster, a backend
+ * per connection, its workers), and the JDK reports a process's own CPU only. Hand-written: no
+ * library the project uses reads a process's children's time.
  */
 public final class ProcessTreeCpu {
 
@@ -22,8 +22,9 @@ public final class ProcessTreeCpu {
 
   /**
    * Every live process of the tree counts its own time and that of its children it has waited for
-   * (which the kernel adds to the parent when it reaps them): a backend that exited between two
-   * readings is counted by its parent at the second, once.
+   * (which the kernel adds to the parent when it reaps them): a backend that exited well before a
+   * reading is counted by its parent, once. One exiting at the moment of a reading may be in
+   * neither, so a measured phase keeps its processes alive to its end.
    *
    * @return empty if the root is gone or there is no {@code /proc} (not Linux)
    */

@@ -68,7 +68,8 @@ public class OutboxStore {
     // arrays, which pgjdbc would parse from their text form. The three arrays are unnested
     // together, each read once: a subscript (versions[n]) detoasted the whole compressed array for
     // every event, 15 µs an event with a page's equal versions, 190 with distinct ones
-    // (docs/benchmarks.md, "the outbox's claim"). A row from before V4 has no versions: unnest
+    // (docs/benchmarks.md, "Ingest: where a user's CPU goes, and the outbox's claim"). A row from
+    // before V4 has no versions: unnest
     // pads the missing array with nulls.
     return jdbc.query(
         """
