@@ -136,32 +136,41 @@ public final class RandomUserClient {
   }
 
   /**
-   * The whole body, at most {@code cap} bytes: a page is megabytes, so with an announced length
-   * (capped) it is read straight into one array of that size instead of 8 KB chunks copied whole.
+   * The whole body, at most {@code cap} bytes. An announced length sizes one array that the body is
+   * read straight into; without one (a chunked answer, as the devstack's source sends), the JDK's
+   * {@code readNBytes} gathers it in small buffers and copies them once. Either way a page
+   * (megabytes) is allocated about once: growing one array by doubling and trimming it allocated
+   * four times the page, every piece of it large enough for G1 to place outside the young
+   * generation, and set off a concurrent collection every second or two (docs/benchmarks.md,
+   * Levers, "Ingest: reading a page once").
+   *
+   * <p>What the stream holds decides the body, whatever length was announced.
    *
    * @throws UpstreamException (retryable) when the body is larger than {@code cap}
    */
   static byte[] read(InputStream in, long contentLength, int cap) throws IOException {
-    long expected = contentLength < 0 ? 64 * 1024 : contentLength;
-    byte[] body = new byte[(int) Math.max(1, Math.min(expected, (long) cap + 1))];
-    int length = 0;
-    while (true) {
-      if (length == body.length) {
-        if (length > cap) {
-          throw UpstreamException.retryable(
-              "randomuser answered a body of more than "
-                  + cap
-                  + " bytes (ingest.randomuser.max-page-bytes)",
-              null);
-        }
-        body = Arrays.copyOf(body, (int) Math.min(2L * body.length, (long) cap + 1));
-      }
-      int read = in.read(body, length, body.length - length);
-      if (read < 0) {
-        return length == body.length ? body : Arrays.copyOf(body, length);
-      }
-      length += read;
+    byte[] announced = new byte[(int) Math.min(Math.max(contentLength, 0), cap)];
+    int length = in.readNBytes(announced, 0, announced.length);
+    if (length < announced.length) {
+      return Arrays.copyOf(announced, length);
     }
+    byte[] rest = in.readNBytes(cap - length + 1);
+    if (length + rest.length > cap) {
+      throw UpstreamException.retryable(
+          "randomuser answered a body of more than "
+              + cap
+              + " bytes (ingest.randomuser.max-page-bytes)",
+          null);
+    }
+    if (rest.length == 0) {
+      return announced;
+    }
+    if (length == 0) {
+      return rest;
+    }
+    byte[] body = Arrays.copyOf(announced, length + rest.length);
+    System.arraycopy(rest, 0, body, length, rest.length);
+    return body;
   }
 
   private static byte[] check(PageQuery query, int status, String retryAfter, byte[] body) {

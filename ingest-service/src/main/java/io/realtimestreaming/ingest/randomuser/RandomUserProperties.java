@@ -30,6 +30,9 @@ public record RandomUserProperties(
   /** randomuser's own cap on {@code results}. */
   public static final int MAX_PAGE_SIZE = 5000;
 
+  /** The largest {@code max-page-bytes}: a body is read into one Java array. */
+  public static final int MAX_PAGE_BYTES = 1 << 30;
+
   public RandomUserProperties {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
@@ -40,6 +43,14 @@ public record RandomUserProperties(
               + " (randomuser answers at most "
               + MAX_PAGE_SIZE
               + " results a request)");
+    }
+    if (maxPageBytes < 1 || maxPageBytes > MAX_PAGE_BYTES) {
+      throw new IllegalArgumentException(
+          "ingest.randomuser.max-page-bytes="
+              + maxPageBytes
+              + " must be 1.."
+              + MAX_PAGE_BYTES
+              + " (a body is read into one array)");
     }
     if (rateBudget.users() < pageSize) {
       throw new IllegalArgumentException(

@@ -49,6 +49,19 @@ class RandomUserClientTests {
   }
 
   @Test
+  void readsABodyThatArrivesInPiecesWhole() throws Exception {
+    byte[] body = new byte[300_000];
+    new java.util.Random(7).nextBytes(body);
+
+    for (long announced : new long[] {-1, body.length, 1000}) {
+      assertThat(RandomUserClient.read(new Trickle(body), announced, body.length))
+          .as("announced %d", announced)
+          .isEqualTo(body);
+    }
+    assertThat(RandomUserClient.read(new Trickle(new byte[0]), -1, 1000)).isEmpty();
+  }
+
+  @Test
   void refusesABodyOverTheCapWhateverLengthWasAnnounced() {
     byte[] body = new byte[2000];
 
@@ -285,6 +298,25 @@ class RandomUserClientTests {
 
   private static byte[] read(byte[] body, long announced, int cap) throws java.io.IOException {
     return RandomUserClient.read(new ByteArrayInputStream(body), announced, cap);
+  }
+
+  /** A body read from the network: at most 1,000 bytes a read, however many are asked. */
+  private static final class Trickle extends java.io.InputStream {
+    private final ByteArrayInputStream body;
+
+    Trickle(byte[] body) {
+      this.body = new ByteArrayInputStream(body);
+    }
+
+    @Override
+    public int read() {
+      return body.read();
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) {
+      return body.read(into, offset, Math.min(length, 1000));
+    }
   }
 
   // short backoff so the tests stay fast; its shape is RandomUserConfigTests' business

@@ -101,8 +101,28 @@ class RandomUserConfigTests {
         .withMessageContaining("rate-budget.users=1000");
   }
 
+  @Test
+  void rejectsAPageCapNoArrayCouldHold() {
+    RandomUserProperties.RateBudget budget =
+        new RandomUserProperties.RateBudget(20_000, Duration.ofMinutes(5), Duration.ofMinutes(15));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> properties(5000, budget, Integer.MAX_VALUE))
+        .withMessageContaining("max-page-bytes=" + Integer.MAX_VALUE);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> properties(5000, budget, 0))
+        .withMessageContaining("max-page-bytes=0");
+    assertThat(properties(5000, budget, RandomUserProperties.MAX_PAGE_BYTES).maxPageBytes())
+        .isEqualTo(1 << 30);
+  }
+
   private static RandomUserProperties properties(
       int pageSize, RandomUserProperties.RateBudget budget) {
+    return properties(pageSize, budget, 1 << 20);
+  }
+
+  private static RandomUserProperties properties(
+      int pageSize, RandomUserProperties.RateBudget budget, int maxPageBytes) {
     return new RandomUserProperties(
         URI.create("http://127.0.0.1:1/api/1.4/"),
         pageSize,
@@ -110,6 +130,6 @@ class RandomUserConfigTests {
         Duration.ofSeconds(1),
         RETRY,
         budget,
-        1 << 20);
+        maxPageBytes);
   }
 }
