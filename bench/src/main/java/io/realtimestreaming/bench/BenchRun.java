@@ -88,8 +88,10 @@ final class BenchRun {
         throughput.add(rawKafka(scratch));
       }
       if (plan.suites().contains(Suite.STREAM)) {
+        StreamSuite suite = new StreamSuite(settings, scratch, plan, out);
+        notes.add(suite.warmCassandra(pool, inFlight));
         settle("stream", notes);
-        StreamSuite.Result r = new StreamSuite(settings, scratch, plan, out).run(pool, inFlight);
+        StreamSuite.Result r = suite.run(pool, inFlight);
         throughput.add(r.raw());
         throughput.add(r.stream());
         rawCassandra = r.raw();

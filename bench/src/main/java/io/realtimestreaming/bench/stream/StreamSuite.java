@@ -37,8 +37,10 @@ import java.util.concurrent.TimeoutException;
  * own, W unmeasured, then N per round, {@code rounds} times, into the growing table ({@link
  * RawCassandra}). Stream: the bench's stream job reads the topic from the start into its own table;
  * the rate of each window of N rows after the first W is one round. Both sides face the same table
- * growth and the compactions it brings, and each starts once Cassandra runs no compaction. What the
- * warm-up took on each side, and the CPU each side used while measured, go into the notes.
+ * growth and the compactions it brings, and each starts once Cassandra runs no compaction. A
+ * Cassandra that started recently is warmed before the suite ({@link #warmCassandra}): the side
+ * timed first would otherwise pay for its warm-up. What the warm-up took on each side, and the CPU
+ * each side used while measured, go into the notes.
  */
 public final class StreamSuite {
 
@@ -64,6 +66,23 @@ public final class StreamSuite {
     this.out = out;
   }
 
+  /**
+   * Warms a Cassandra that started recently ({@link CassandraWarmUp}), as many users as the suite
+   * writes at a time into a table of their own; run before the machine is let settle for the suite,
+   * so that the load it raises has fallen when either side is timed. Answers the report's note.
+   */
+  public String warmCassandra(UserPool pool, int inFlight) throws Exception {
+    try (CqlSession session = CqlSessions.open(settings)) {
+      return CassandraWarmUp.ensure(
+          session,
+          target("warm", inFlight),
+          settings.cassandraReplication(),
+          users(pool, plan.streamWarmUpRows() + plan.rounds() * plan.users()),
+          plan.cassandraWarmRequests(),
+          out);
+    }
+  }
+
   public Result run(UserPool pool, int inFlight) throws Exception {
     int warmUp = plan.streamWarmUpRows();
     int n = plan.users();
@@ -85,7 +104,7 @@ public final class StreamSuite {
       out.printf("%n== raw Cassandra: the sink's writer, %s%n", how);
       CassandraCompactions.awaitNone(session, out);
       try (RawCassandra writer =
-          new RawCassandra(rawTarget(inFlight), settings.cassandraReplication())) {
+          new RawCassandra(target("raw", inFlight), settings.cassandraReplication())) {
         double warmUpRate =
             rate(
                 "warm-up, not counted",
@@ -199,13 +218,14 @@ public final class StreamSuite {
     }
   }
 
-  private CassandraTarget rawTarget(int inFlight) {
+  /** The sink's settings, writing into the bench's tables {@code name}. */
+  private CassandraTarget target(String name, int inFlight) {
     return new CassandraTarget(
         List.of(settings.host() + ":" + settings.port("cassandra")),
         CqlSessions.LOCAL_DATACENTER,
         scratch.keyspace(),
-        scratch.table("raw"),
-        scratch.ledgerTable("raw"),
+        scratch.table(name),
+        scratch.ledgerTable(name),
         CassandraTarget.DEFAULT_CONSISTENCY,
         inFlight);
   }
